@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "peerpath",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "peerpath", targets: ["peerpath"]),
+        .library(name: "PeerPath", targets: ["PeerPath"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libxml2, through pkg-config (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The domain: pathway model, job evaluation, findings. Foundation only.
+        .target(name: "PeerPathModel"),
+        // YAML files -> model, with a file:line:column on every error.
+        .target(
+            name: "PeerPathLoading",
+            dependencies: ["PeerPathModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // The format-neutral document tree and the composers that build it from the model.
+        .target(
+            name: "PeerPathDocuments",
+            dependencies: ["PeerPathModel", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Writers: XML (libxml2), ODT (libxml2 + zip). The only code touching libxml2 and zip.
+        .target(
+            name: "PeerPathFormats",
+            dependencies: [
+                "PeerPathModel", "PeerPathDocuments", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The pipeline that ties the stages together: load -> evaluate -> compose -> write.
+        .target(
+            name: "PeerPath",
+            dependencies: ["PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats"]
+        ),
+        .executableTarget(
+            name: "peerpath",
+            dependencies: ["PeerPath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "PeerPathTests",
+            dependencies: ["PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,129 @@
+import PeerPathModel
+
+/// Builds a role's job description: the template gives the wording and order, the composer the
+/// structured parts (identification table, numbered duties, person specification, progression).
+public struct JobDescriptionComposer: Sendable {
+    public let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func compose(_ role: Role, in pathway: Pathway, evaluation: RoleEvaluation) throws(TemplateError) -> Document {
+        let facts = RoleFacts(role: role, pathway: pathway, evaluation: evaluation)
+        let outline = try templates.render("job-description", context: facts.context)
+        let blocks = try outline.blocks { (slot) throws(TemplateError) -> [Block] in
+            switch slot {
+            case "identification": return [.table(facts.identificationTable)]
+            case "duties": return facts.dutyBlocks
+            case "person-specification": return [.table(facts.personSpecificationTable)]
+            case "environment": return facts.environmentBlocks
+            default:
+                throw TemplateError(file: "job-description.mustache", message: "unknown slot '@\(slot)'")
+            }
+        }
+        return Document(kind: .jobDescription,
+                        title: "Job description: \(role.title)",
+                        subject: "\(role.title), \(facts.bandText), \(pathway.organisation.name)",
+                        keywords: ["job description", "peer support", role.title, facts.bandText, pathway.id],
+                        blocks: blocks)
+    }
+}
+
+/// What the job description says about a role, worked out once and shared by the template context
+/// and the structured blocks.
+struct RoleFacts {
+    let role: Role
+    let pathway: Pathway
+    let evaluation: RoleEvaluation
+
+    var bandText: String { evaluation.placement.description }
+
+    var managerTitle: String {
+        switch role.reportsTo {
+        case .role(let id): pathway.role(id)?.title ?? id
+        case .post(let post): post
+        }
+    }
+
+    var hoursText: String {
+        let hours = role.hours == role.hours.rounded() ? String(Int(role.hours)) : String(role.hours)
+        return "\(hours) hours a week"
+    }
+
+    var contractText: String {
+        switch role.contract.kind {
+        case .permanent: "Permanent"
+        case .fixedTerm: "Fixed term: \(role.contract.reason ?? "")"
+        }
+    }
+
+    var reports: [Role] {
+        pathway.roles.filter { $0.reportsTo == .role(role.id) }
+    }
+
+    var context: [String: Any] {
+        let next = pathway.routes(from: role.id).compactMap { route -> [String: Any]? in
+            guard let target = pathway.role(route.to) else { return nil }
+            return ["title": target.title, "band": "Band \(target.expectedBand)", "needs": route.needs]
+        }
+        let previous = pathway.routes(to: role.id).compactMap { pathway.role($0.from)?.title }
+        return [
+            "title": role.title,
+            "organisation": pathway.organisation.name,
+            "sector": pathway.organisation.sector.name,
+            "pathway": pathway.title,
+            "band": bandText,
+            "purpose": role.purpose,
+            "manager": managerTitle,
+            "supervision": role.supervision.detail,
+            "supervisionKind": role.supervision.kind.name,
+            "base": role.base,
+            "reports": reports.map(\.title),
+            "hasReports": !reports.isEmpty,
+            "next": next,
+            "hasNext": !next.isEmpty,
+            "previous": previous,
+            "hasPrevious": !previous.isEmpty,
+            "hasEnvironment": !role.environment.isEmpty,
+        ]
+    }
+
+    var identificationTable: Table {
+        Table(name: "Identification", header: nil, rows: [
+            ["Job title", role.title],
+            ["Band", bandText],
+            ["Organisation", pathway.organisation.name],
+            ["Base", role.base],
+            ["Reports to", managerTitle],
+            ["Supervision", role.supervision.kind.name],
+            ["Hours", hoursText],
+            ["Contract", contractText],
+        ], widths: [1, 3])
+    }
+
+    var dutyBlocks: [Block] {
+        role.dutyAreas.flatMap { area -> [Block] in
+            [.heading(level: 3, text: "\(area.number). \(area.name)"),
+             .list(ListBlock(style: .numbered(prefix: "\(area.number)."), items: area.duties.map(\.duty.text)))]
+        }
+    }
+
+    var environmentBlocks: [Block] {
+        role.environment.isEmpty ? [] : [.list(ListBlock(style: .bulleted, items: role.environment.map(\.text)))]
+    }
+
+    var personSpecificationTable: Table {
+        var rows: [[String]] = []
+        for category in Criterion.Category.allCases {
+            let criteria = role.criteria.filter { $0.category == category }
+            for (index, criterion) in criteria.enumerated() {
+                rows.append([index == 0 ? category.name : "", criterion.text, criterion.need.name,
+                             criterion.assessed.map(\.name).joined(separator: ", ")])
+            }
+        }
+        return Table(name: "PersonSpecification",
+                     header: ["Area", "Criterion", "Essential or desirable", "How assessed"],
+                     rows: rows, widths: [3, 8, 3, 3])
+    }
+}

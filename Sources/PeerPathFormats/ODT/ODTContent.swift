@@ -1,0 +1,172 @@
+import PeerPathDocuments
+
+/// Writes `content.xml`: the document's blocks as ODF text, with the automatic styles they need
+/// (a numbered list style per number prefix, column widths per table).
+struct ODTContent {
+    let document: Document
+
+    /// Page text width in centimetres, matching the page layout of the default styles.
+    static let textWidth = 17.0
+
+    func write() throws(XMLWriteError) -> [UInt8] {
+        let w = XMLWriter()
+        try w.start("office:document-content")
+        try ODFNamespace.declareBody(on: w)
+        try w.attribute("office:version", ODFNamespace.version)
+        try writeAutomaticStyles(w)
+        try w.start("office:body")
+        try w.start("office:text")
+        for (index, block) in document.blocks.enumerated() {
+            try write(block, index: index, to: w)
+        }
+        try w.end()
+        try w.end()
+        try w.end()
+        return Array(try w.finish())
+    }
+
+    private var prefixes: [String] {
+        var seen: [String] = []
+        for case .list(let list) in document.blocks {
+            if case .numbered(let prefix) = list.style, !seen.contains(prefix) { seen.append(prefix) }
+        }
+        return seen
+    }
+
+    private var tables: [(index: Int, table: Table)] {
+        document.blocks.enumerated().compactMap { index, block in
+            if case .table(let table) = block { return (index, table) }
+            return nil
+        }
+    }
+
+    private func tableName(_ table: Table, index: Int) -> String { "\(table.name)\(index)" }
+
+    private func listStyleName(_ prefix: String) -> String {
+        "Numbered\(prefixes.firstIndex(of: prefix)! + 1)"
+    }
+
+    private func writeAutomaticStyles(_ w: XMLWriter) throws(XMLWriteError) {
+        try w.start("office:automatic-styles")
+        for prefix in prefixes {
+            try w.start("text:list-style")
+            try w.attribute("style:name", listStyleName(prefix))
+            try w.start("text:list-level-style-number")
+            try w.attribute("text:level", "1")
+            try w.attribute("style:num-prefix", prefix)
+            try w.attribute("style:num-format", "1")
+            try w.start("style:list-level-properties")
+            try w.attribute("text:list-level-position-and-space-mode", "label-alignment")
+            try w.element("style:list-level-label-alignment", [
+                "text:label-followed-by": "listtab", "text:list-tab-stop-position": "1.2cm",
+                "fo:text-indent": "-1.2cm", "fo:margin-left": "1.2cm",
+            ])
+            try w.end()
+            try w.end()
+            try w.end()
+        }
+        for (index, table) in tables {
+            let name = tableName(table, index: index)
+            try w.start("style:style")
+            try w.attribute("style:name", name)
+            try w.attribute("style:family", "table")
+            try w.element("style:table-properties", [
+                "style:width": "\(Self.textWidth)cm", "table:align": "margins", "fo:margin-top": "0.2cm", "fo:margin-bottom": "0.3cm",
+            ])
+            try w.end()
+            let total = table.widths.reduce(0, +)
+            for (column, share) in table.widths.enumerated() {
+                try w.start("style:style")
+                try w.attribute("style:name", "\(name).C\(column + 1)")
+                try w.attribute("style:family", "table-column")
+                let width = Self.textWidth * Double(share) / Double(total)
+                try w.element("style:table-column-properties", [
+                    "style:column-width": "\(Self.centimetres(width))cm", "style:rel-column-width": "\(share * 1000)*",
+                ])
+                try w.end()
+            }
+        }
+        try cellStyle(w, name: "Cell", background: nil)
+        try cellStyle(w, name: "HeaderCell", background: "#dfe8f0")
+        try w.end()
+    }
+
+    private func cellStyle(_ w: XMLWriter, name: String, background: String?) throws(XMLWriteError) {
+        try w.start("style:style")
+        try w.attribute("style:name", name)
+        try w.attribute("style:family", "table-cell")
+        try w.start("style:table-cell-properties")
+        try w.attribute("fo:padding", "0.12cm")
+        try w.attribute("fo:border", "0.5pt solid #8a9aa8")
+        if let background { try w.attribute("fo:background-color", background) }
+        try w.end()
+        try w.end()
+    }
+
+    private static func centimetres(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let tail = hundredths % 100
+        return "\(hundredths / 100).\(tail < 10 ? "0" : "")\(tail)"
+    }
+
+    private func write(_ block: Block, index: Int, to w: XMLWriter) throws(XMLWriteError) {
+        switch block {
+        case .heading(let level, let text):
+            try w.start("text:h")
+            try w.attribute("text:style-name", "Heading_20_\(level)")
+            try w.attribute("text:outline-level", String(level))
+            try w.text(text)
+            try w.end()
+        case .paragraph(let text):
+            try w.element("text:p", ["text:style-name": "Text_20_body"], text: text)
+        case .list(let list):
+            try w.start("text:list")
+            switch list.style {
+            case .bulleted: try w.attribute("text:style-name", "List_20_Bullet")
+            case .numbered(let prefix): try w.attribute("text:style-name", listStyleName(prefix))
+            }
+            for item in list.items {
+                try w.start("text:list-item")
+                try w.element("text:p", ["text:style-name": "List_20_Contents"], text: item)
+                try w.end()
+            }
+            try w.end()
+        case .table(let table):
+            try write(table, name: tableName(table, index: index), to: w)
+        }
+    }
+
+    private func write(_ table: Table, name: String, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("table:table")
+        try w.attribute("table:name", name)
+        try w.attribute("table:style-name", name)
+        for column in 1...table.columnCount {
+            try w.element("table:table-column", ["table:style-name": "\(name).C\(column)"])
+        }
+        if let header = table.header {
+            try w.start("table:table-header-rows")
+            try row(header, to: w) { _ in ("HeaderCell", "Table_20_Heading") }
+            try w.end()
+        }
+        for cells in table.rows {
+            try row(cells, to: w) { column in
+                table.isLabelled && column == 0 ? ("HeaderCell", "Table_20_Heading") : ("Cell", "Table_20_Contents")
+            }
+        }
+        try w.end()
+    }
+
+    private func row(_ cells: [String], to w: XMLWriter,
+                     style: (Int) -> (cell: String, paragraph: String)) throws(XMLWriteError) {
+        try w.start("table:table-row")
+        for (column, text) in cells.enumerated() {
+            let (cell, paragraph) = style(column)
+            try w.start("table:table-cell")
+            try w.attribute("table:style-name", cell)
+            try w.attribute("office:value-type", "string")
+            try w.element("text:p", ["text:style-name": paragraph], text: text)
+            try w.end()
+        }
+        try w.end()
+    }
+}

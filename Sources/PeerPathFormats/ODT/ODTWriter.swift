@@ -1,0 +1,29 @@
+import Foundation
+import PeerPathDocuments
+
+/// Turns a document into an ODF 1.3 text package, with the styles of a template `styles.xml`.
+public struct ODTWriter: Sendable {
+    /// The styles part, already parsed and re-serialised by libxml2.
+    let styles: [UInt8]
+    let generator: String
+
+    /// - Parameters:
+    ///   - stylesFile: an ODF `styles.xml` (the default is `templates/odt/styles.xml`).
+    ///   - generator: what `meta.xml` names as the generator, e.g. "peerpath/0.1.0".
+    public init(stylesFile: String, generator: String) throws(XMLReadError) {
+        guard let data = FileManager.default.contents(atPath: stylesFile) else {
+            throw XMLReadError(file: stylesFile, line: 0, message: "the styles file cannot be read")
+        }
+        self.styles = Array(try XMLTree(data: data, name: stylesFile).serialized())
+        self.generator = generator
+    }
+
+    public func package(_ document: Document) throws -> Data {
+        let parts = [
+            ODTPart(path: "content.xml", mediaType: "text/xml", bytes: try ODTContent(document: document).write()),
+            ODTPart(path: "styles.xml", mediaType: "text/xml", bytes: styles),
+            ODTPart(path: "meta.xml", mediaType: "text/xml", bytes: try ODTMeta(document: document, generator: generator).write()),
+        ]
+        return try ODTPackage.zip(parts)
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import PeerPathDocuments
+import PeerPathModel
+
+/// Writes peerpath's XML export (namespace `urn:peerpath:xml:1`, schema `schemas/peerpath.rng`): the
+/// role as the pathway gives it, its evaluation, and the document content, so nothing needs
+/// re-deriving. Every file is validated against the schema before it is handed back.
+public struct PeerPathXML: Sendable {
+    public static let namespace = "urn:peerpath:xml:1"
+    public let schema: RelaxNGSchema
+
+    public init(schema: RelaxNGSchema) {
+        self.schema = schema
+    }
+
+    public func jobDescription(_ role: Role, in pathway: Pathway, evaluation: RoleEvaluation,
+                               scheme: Scheme, document: Document) throws -> Data {
+        let w = XMLWriter()
+        try w.start("job-description")
+        try w.attribute("xmlns", Self.namespace)
+        try writePathway(pathway, to: w)
+        try writeRole(role, in: pathway, to: w)
+        try writeEvaluation(evaluation, scheme: scheme, to: w)
+        try writeDocument(document, to: w)
+        try w.end()
+        let data = try w.finish()
+        let problems = schema.problems(in: data, name: "\(role.id)/job-description.xml")
+        guard problems.isEmpty else {
+            throw XMLWriteError(message: "the XML export does not match \(schema.path): \(problems.prefix(3).joined(separator: "; "))")
+        }
+        return data
+    }
+
+    private func writePathway(_ pathway: Pathway, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("pathway")
+        try w.attribute("id", pathway.id)
+        try w.attribute("pay-year", pathway.payYear)
+        try w.element("title", text: pathway.title)
+        try w.element("organisation", ["sector": pathway.organisation.sector.rawValue], text: pathway.organisation.name)
+        try w.end()
+    }
+
+    private func writeRole(_ role: Role, in pathway: Pathway, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("role")
+        try w.attribute("id", role.id)
+        try w.attribute("tier", String(role.tier))
+        try w.attribute("expected-band", role.expectedBand)
+        try w.attribute("hours", String(role.hours))
+        try w.element("title", text: role.title)
+        switch role.reportsTo {
+        case .role(let id): try w.element("reports-to", ["role": id], text: pathway.role(id)?.title ?? id)
+        case .post(let post): try w.element("reports-to", text: post)
+        }
+        try w.element("base", text: role.base)
+        try w.element("supervision", ["kind": role.supervision.kind.rawValue], text: role.supervision.detail)
+        try w.start("contract")
+        try w.attribute("kind", role.contract.kind.rawValue)
+        if let reason = role.contract.reason { try w.text(reason) }
+        try w.end()
+        try w.element("purpose", text: role.purpose)
+        try w.start("duties")
+        for area in role.dutyAreas {
+            try w.start("area")
+            try w.attribute("number", String(area.number))
+            try w.attribute("name", area.name)
+            for numbered in area.duties {
+                try w.start("duty")
+                try w.attribute("number", numbered.number.description)
+                try w.element("text", text: numbered.duty.text)
+                try writeEvidence(numbered.duty.evidence, to: w)
+                try w.end()
+            }
+            try w.end()
+        }
+        try w.end()
+        try w.start("environment")
+        for (index, fact) in role.environment.enumerated() {
+            try w.start("fact")
+            try w.attribute("number", String(index + 1))
+            try w.element("text", text: fact.text)
+            try writeEvidence(fact.evidence, to: w)
+            try w.end()
+        }
+        try w.end()
+        try w.start("criteria")
+        for criterion in role.criteria {
+            try w.start("criterion")
+            try w.attribute("category", criterion.category.rawValue)
+            try w.attribute("need", criterion.need.rawValue)
+            if criterion.livedExperience { try w.attribute("lived-experience", "true") }
+            try w.element("text", text: criterion.text)
+            for assessment in criterion.assessed {
+                try w.element("assessed", text: assessment.rawValue)
+            }
+            try w.end()
+        }
+        try w.end()
+        try w.start("routes")
+        for route in pathway.routes where route.from == role.id || route.to == role.id {
+            try w.start("route")
+            try w.attribute("from", route.from)
+            try w.attribute("to", route.to)
+            for need in route.needs { try w.element("needs", text: need) }
+            try w.end()
+        }
+        try w.end()
+        try w.end()
+    }
+
+    private func writeEvidence(_ evidence: [FactorEvidence], to w: XMLWriter) throws(XMLWriteError) {
+        for item in evidence {
+            try w.start("evidence")
+            try w.attribute("factor", String(item.factor))
+            try writeLevel(item.level, to: w)
+            try w.end()
+        }
+    }
+
+    private func writeLevel(_ level: LevelClaim, to w: XMLWriter) throws(XMLWriteError) {
+        try w.attribute("level", String(level.high))
+        if level.isRange { try w.attribute("low", String(level.low)) }
+        if let sub = level.subLevel { try w.attribute("sub-level", sub) }
+    }
+
+    private func writeEvaluation(_ evaluation: RoleEvaluation, scheme: Scheme, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("evaluation")
+        try w.attribute("scheme", scheme.name)
+        try w.attribute("points", String(evaluation.points))
+        switch evaluation.placement {
+        case .band(let band): try w.attribute("band", band.name)
+        case .outside: try w.attribute("outside-scheme", "true")
+        }
+        for factor in evaluation.factors {
+            try w.start("factor")
+            try w.attribute("number", String(factor.factor))
+            try w.attribute("name", factor.name)
+            try writeLevel(factor.level, to: w)
+            try w.attribute("points", String(factor.points))
+            for source in factor.evidence {
+                switch source {
+                case .duty(let number): try w.element("evidence", ["duty": number.description])
+                case .environment(let index): try w.element("evidence", ["environment": String(index)])
+                }
+            }
+            try w.end()
+        }
+        try w.end()
+    }
+
+    private func writeDocument(_ document: Document, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("document")
+        try w.attribute("kind", document.kind.rawValue)
+        try w.element("title", text: document.title)
+        try w.element("subject", text: document.subject)
+        for keyword in document.keywords { try w.element("keyword", text: keyword) }
+        try w.start("body")
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let text):
+                try w.element("heading", ["level": String(level)], text: text)
+            case .paragraph(let text):
+                try w.element("paragraph", text: text)
+            case .list(let list):
+                try w.start("list")
+                switch list.style {
+                case .bulleted: try w.attribute("style", "bulleted")
+                case .numbered(let prefix):
+                    try w.attribute("style", "numbered")
+                    try w.attribute("prefix", prefix)
+                }
+                for (index, item) in list.items.enumerated() {
+                    try w.element("item", ["label": list.label(ofItemAt: index)], text: item)
+                }
+                try w.end()
+            case .table(let table):
+                try w.start("table")
+                try w.attribute("name", table.name)
+                try w.attribute("widths", table.widths.map(String.init).joined(separator: " "))
+                if let header = table.header {
+                    try w.start("header")
+                    for cell in header { try w.element("cell", text: cell) }
+                    try w.end()
+                }
+                for row in table.rows {
+                    try w.start("row")
+                    for cell in row { try w.element("cell", text: cell) }
+                    try w.end()
+                }
+                try w.end()
+            }
+        }
+        try w.end()
+        try w.end()
+    }
+}

@@ -1,0 +1,63 @@
+import CLibXML2
+import Foundation
+
+/// A RELAX NG schema compiled by libxml2, used to validate what peerpath writes.
+public final class RelaxNGSchema: @unchecked Sendable {
+    private let schema: xmlRelaxNGPtr
+    private let lock = NSLock()
+    public let path: String
+
+    public init(path: String) throws(XMLReadError) {
+        self.path = path
+        xmlInitParser()
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw XMLReadError(file: path, line: 0, message: "schema not found")
+        }
+        guard let context = xmlRelaxNGNewParserCtxt(path) else {
+            throw XMLReadError(file: path, line: 0, message: "cannot read the schema")
+        }
+        defer { xmlRelaxNGFreeParserCtxt(context) }
+        let sink = ErrorSink()
+        xmlRelaxNGSetParserStructuredErrors(context, ErrorSink.handler, Unmanaged.passUnretained(sink).toOpaque())
+        guard let parsed = xmlRelaxNGParse(context) else {
+            throw XMLReadError(file: path, line: 0, message: "not a valid RELAX NG schema: \(sink.messages.first ?? "")")
+        }
+        schema = parsed
+    }
+
+    deinit { xmlRelaxNGFree(schema) }
+
+    /// The problems found, each `name:line: message`; empty when the document is valid.
+    public func problems(in tree: XMLTree, name: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = xmlRelaxNGNewValidCtxt(schema) else { return ["\(name): cannot validate (out of memory)"] }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        let sink = ErrorSink()
+        xmlRelaxNGSetValidStructuredErrors(context, ErrorSink.handler, Unmanaged.passUnretained(sink).toOpaque())
+        let result = xmlRelaxNGValidateDoc(context, tree.document)
+        if result == 0 { return [] }
+        return sink.messages.isEmpty ? ["\(name): not valid against \(path)"] : sink.messages.map { "\(name):\($0)" }
+    }
+
+    /// Parses and validates bytes in one step.
+    public func problems(in data: Data, name: String) -> [String] {
+        do {
+            return problems(in: try XMLTree(data: data, name: name), name: name)
+        } catch {
+            return [error.description]
+        }
+    }
+}
+
+/// Collects libxml2's structured errors as `line: message` strings.
+final class ErrorSink {
+    var messages: [String] = []
+
+    static let handler: xmlStructuredErrorFunc = { user, error in
+        guard let user, let error else { return }
+        let sink = Unmanaged<ErrorSink>.fromOpaque(user).takeUnretainedValue()
+        let message = error.pointee.message.map { String(cString: $0) } ?? "invalid"
+        sink.messages.append("\(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+}

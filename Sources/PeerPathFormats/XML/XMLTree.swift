@@ -1,0 +1,54 @@
+import CLibXML2
+import Foundation
+
+/// A parsed XML document, read safely: no network, no DTD loading, no entity expansion.
+/// A document carrying a DOCTYPE is refused, since nothing peerpath reads needs one.
+public final class XMLTree {
+    let document: xmlDocPtr
+
+    public init(data: Data, name: String) throws(XMLReadError) {
+        xmlInitParser()
+        guard let context = xmlNewParserCtxt() else { throw XMLReadError(file: name, line: 0, message: "out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed = data.withUnsafeBytes { raw -> xmlDocPtr? in
+            guard let base = raw.baseAddress else { return nil }
+            return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), name, nil, options)
+        }
+        guard let parsed else {
+            if let error = xmlCtxtGetLastError(context) {
+                throw XMLReadError(file: name, line: Int(error.pointee.line),
+                                   message: String(cString: error.pointee.message).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            throw XMLReadError(file: name, line: 0, message: "not well-formed XML")
+        }
+        if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+            let line = Int(xmlGetLineNo(UnsafeMutableRawPointer(parsed.pointee.intSubset).assumingMemoryBound(to: xmlNode.self)))
+            xmlFreeDoc(parsed)
+            throw XMLReadError(file: name, line: max(line, 1), message: "a DOCTYPE is not allowed (no DTDs or entities are read)")
+        }
+        document = parsed
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    /// The document written back out, as UTF-8 bytes.
+    public func serialized() -> Data {
+        var bytes: UnsafeMutablePointer<xmlChar>?
+        var count: Int32 = 0
+        xmlDocDumpMemoryEnc(document, &bytes, &count, "UTF-8")
+        guard let bytes else { return Data() }
+        defer { peerpath_xmlFree(bytes) }
+        return Data(bytes: bytes, count: Int(count))
+    }
+}
+
+public struct XMLReadError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public var description: String {
+        line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)"
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import PeerPathModel
+
+/// The text of an input file, read whole and checked before any parser sees it: valid UTF-8, and no
+/// characters that XML 1.0 cannot hold (so nothing read can later break a document being written).
+struct SourceText {
+    let file: String
+    let text: String
+
+    /// The largest input file accepted, in bytes.
+    static let maximumSize = 8 * 1024 * 1024
+
+    init(contentsOf file: String) throws(LoadError) {
+        self.file = file
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw LoadError(kind: .missingInput, file: file, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw LoadError(kind: .missingInput, file: file, message: "is a folder, not a file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw LoadError(kind: .missingInput, file: file, message: "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: Self.maximumSize + 1) ?? Data()
+        } catch {
+            throw LoadError(kind: .missingInput, file: file, message: "cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= Self.maximumSize else {
+            throw LoadError(file: file, line: 1, column: 1,
+                            message: "file is larger than \(Self.maximumSize / 1024 / 1024) MiB; a pathway is far smaller")
+        }
+        self.text = try Self.decode(data, file: file)
+    }
+
+    init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+
+    /// Decodes UTF-8 (a leading byte-order mark is dropped), refusing invalid bytes and characters
+    /// XML 1.0 cannot carry, each with its line and column.
+    static func decode(_ data: Data, file: String) throws(LoadError) -> String {
+        var bytes = Array(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var line = 1
+        var column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if !isAllowed(scalar) {
+                    let code = String(scalar.value, radix: 16, uppercase: true)
+                    throw LoadError(file: file, line: line, column: column,
+                                    message: "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) is not allowed in a pathway file")
+                }
+                scalars.append(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput:
+                break loop
+            case .error:
+                throw LoadError(file: file, line: line, column: column, message: "invalid UTF-8; save the file as UTF-8")
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Characters XML 1.0 allows, less the C1 controls and U+FFFE/U+FFFF.
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: true
+        case 0x00...0x1F, 0x7F...0x9F: false
+        case 0xFFFE, 0xFFFF: false
+        default: true
+        }
+    }
+}

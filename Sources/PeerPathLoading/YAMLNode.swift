@@ -1,0 +1,176 @@
+import PeerPathModel
+import Yams
+
+/// A YAML node with its file, read through typed accessors that fail with a located message
+/// naming what was expected and what was found.
+struct YAMLNode {
+    let node: Node
+    let file: String
+    /// The key path that led here, for messages: `roles[2].duties[4].evidence`.
+    let path: String
+
+    var location: SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func error(_ message: String) -> LoadError { LoadError(at: location, message) }
+
+    /// Parses a whole file into its root node.
+    static func parse(_ source: SourceText) throws(LoadError) -> YAMLNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: source.text)
+        } catch let error as YamlError {
+            throw Self.located(error, file: source.file)
+        } catch {
+            throw LoadError(file: source.file, line: 1, column: 1, message: "cannot read YAML: \(error)")
+        }
+        guard let root else {
+            throw LoadError(file: source.file, line: 1, column: 1, message: "the file is empty")
+        }
+        return YAMLNode(node: root, file: source.file, path: "")
+    }
+
+    private static func located(_ error: YamlError, file: String) -> LoadError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return LoadError(file: file, line: mark.line, column: mark.column, message: message)
+        case .reader(let problem, _, _, _):
+            return LoadError(file: file, line: 1, column: 1, message: "YAML cannot read the text: \(problem)")
+        default:
+            return LoadError(file: file, line: 1, column: 1, message: "YAML: \(error)")
+        }
+    }
+
+    private var found: String {
+        switch node {
+        case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "'\(scalar.string.prefix(40))'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    private var name: String { path.isEmpty ? "the document" : "'\(path)'" }
+
+    func mapping(keys allowed: Set<String>) throws(LoadError) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping for \(name), found \(found)")
+        }
+        var entries: [(String, YAMLNode)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw YAMLNode(node: key, file: file, path: path).error("a key in \(name) must be plain text")
+            }
+            let keyName = scalar.string
+            let keyNode = YAMLNode(node: key, file: file, path: path)
+            guard allowed.contains(keyName) else {
+                let known = allowed.sorted().joined(separator: ", ")
+                throw keyNode.error("unknown key '\(keyName)' in \(name); expected one of: \(known)")
+            }
+            if entries.contains(where: { $0.0 == keyName }) {
+                throw keyNode.error("key '\(keyName)' appears twice in \(name)")
+            }
+            let childPath = path.isEmpty ? keyName : "\(path).\(keyName)"
+            entries.append((keyName, YAMLNode(node: value, file: file, path: childPath)))
+        }
+        return YAMLMapping(owner: self, entries: entries)
+    }
+
+    func sequence() throws(LoadError) -> [YAMLNode] {
+        guard case .sequence(let sequence) = node else {
+            throw error("expected a list for \(name), found \(found)")
+        }
+        return sequence.enumerated().map { index, element in
+            YAMLNode(node: element, file: file, path: "\(path)[\(index + 1)]")
+        }
+    }
+
+    /// A non-empty text value, trimmed.
+    func string() throws(LoadError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw error("expected text for \(name), found \(found)")
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw error("\(name) is empty") }
+        return text
+    }
+
+    /// A scalar's text exactly as written, for values such as `4a` or `3` read as text.
+    func scalarText() throws(LoadError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw error("expected a value for \(name), found \(found)")
+        }
+        return scalar.string
+    }
+
+    func int() throws(LoadError) -> Int {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+            throw error("expected a whole number for \(name), found \(found)")
+        }
+        return value
+    }
+
+    func double() throws(LoadError) -> Double {
+        guard case .scalar(let scalar) = node, scalar.style == .plain,
+              let value = Double(scalar.string), value.isFinite else {
+            throw error("expected a number for \(name), found \(found)")
+        }
+        return value
+    }
+
+    func bool() throws(LoadError) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+            throw error("expected true or false for \(name), found \(found)")
+        }
+        switch scalar.string {
+        case "true": return true
+        case "false": return false
+        default: throw error("expected true or false for \(name), found \(found)")
+        }
+    }
+
+    /// One of a fixed set of words.
+    func oneOf<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws(LoadError) -> Value
+    where Value.RawValue == String {
+        let text = try string()
+        guard let value = Value(rawValue: text) else {
+            let known = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error("'\(text)' is not allowed for \(name); expected one of: \(known)")
+        }
+        return value
+    }
+
+    /// An identifier: lower-case letters, digits and hyphens.
+    func identifier() throws(LoadError) -> String {
+        let text = try string()
+        let allowed = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard allowed, text.first != "-" else {
+            throw error("'\(text.prefix(40))' is not a valid id for \(name); use lower-case letters, digits and hyphens")
+        }
+        return text
+    }
+}
+
+/// The entries of a YAML mapping, by key.
+struct YAMLMapping {
+    let owner: YAMLNode
+    let entries: [(String, YAMLNode)]
+
+    func optional(_ key: String) -> YAMLNode? {
+        entries.first { $0.0 == key }?.1
+    }
+
+    func required(_ key: String) throws(LoadError) -> YAMLNode {
+        guard let value = optional(key) else {
+            let name = owner.path.isEmpty ? "the document" : "'\(owner.path)'"
+            throw owner.error("\(name) is missing the required key '\(key)'")
+        }
+        return value
+    }
+}

@@ -1,0 +1,30 @@
+/// One organisation's ladder of peer support roles and the routes between them.
+public struct Pathway: Sendable {
+    public var id: String
+    public var title: String
+    public var organisation: Organisation
+    /// The pay year whose scale applies, e.g. "2025/26".
+    public var payYear: String
+    public var roles: [Role]
+    public var routes: [Route]
+    public var location: SourceLocation?
+
+    public init(id: String, title: String, organisation: Organisation, payYear: String,
+                roles: [Role], routes: [Route], location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.organisation = organisation
+        self.payYear = payYear
+        self.roles = roles
+        self.routes = routes
+        self.location = location
+    }
+
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+
+    /// Routes that lead on from a role.
+    public func routes(from roleID: String) -> [Route] { routes.filter { $0.from == roleID } }
+
+    /// Routes that lead into a role.
+    public func routes(to roleID: String) -> [Route] { routes.filter { $0.to == roleID } }
+}

@@ -1,0 +1,101 @@
+/// A job on the pathway: what it is for, what it does, who it needs, and its terms.
+public struct Role: Sendable {
+    public var id: String
+    public var title: String
+    /// Place on the ladder; 1 is the entry role.
+    public var tier: Int
+    public var expectedBand: String
+    public var reportsTo: ReportingLine
+    public var base: String
+    public var supervision: Supervision
+    public var contract: Contract
+    /// Hours a week.
+    public var hours: Double
+    public var purpose: String
+    public var duties: [Duty]
+    public var environment: [EnvironmentFact]
+    public var criteria: [Criterion]
+    public var location: SourceLocation?
+
+    public init(id: String, title: String, tier: Int, expectedBand: String, reportsTo: ReportingLine,
+                base: String, supervision: Supervision, contract: Contract, hours: Double,
+                purpose: String, duties: [Duty], environment: [EnvironmentFact], criteria: [Criterion],
+                location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.tier = tier
+        self.expectedBand = expectedBand
+        self.reportsTo = reportsTo
+        self.base = base
+        self.supervision = supervision
+        self.contract = contract
+        self.hours = hours
+        self.purpose = purpose
+        self.duties = duties
+        self.environment = environment
+        self.criteria = criteria
+        self.location = location
+    }
+
+    /// The duties grouped by area, areas in order of first appearance, each duty with its number
+    /// ("2.3" is the third duty of the second area) as the job description prints it.
+    public var dutyAreas: [DutyArea] {
+        var areas: [DutyArea] = []
+        for duty in duties {
+            if let index = areas.firstIndex(where: { $0.name == duty.area }) {
+                let number = DutyNumber(area: index + 1, item: areas[index].duties.count + 1)
+                areas[index].duties.append(NumberedDuty(number: number, duty: duty))
+            } else {
+                let number = DutyNumber(area: areas.count + 1, item: 1)
+                areas.append(DutyArea(number: areas.count + 1, name: duty.area,
+                                      duties: [NumberedDuty(number: number, duty: duty)]))
+            }
+        }
+        return areas
+    }
+}
+
+/// Who a role reports to: another role of the pathway, or a post outside it.
+public enum ReportingLine: Sendable, Equatable {
+    case role(String)
+    case post(String)
+}
+
+/// Who gives the postholder supervision.
+public struct Supervision: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case peer, professional, both
+
+        public var name: String {
+            switch self {
+            case .peer: "Peer supervision"
+            case .professional: "Professional supervision"
+            case .both: "Peer and professional supervision"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var detail: String
+
+    public init(kind: Kind, detail: String) {
+        self.kind = kind
+        self.detail = detail
+    }
+}
+
+/// Permanent, or fixed term with the reason why.
+public struct Contract: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case permanent
+        case fixedTerm = "fixed-term"
+    }
+
+    public var kind: Kind
+    public var reason: String?
+
+    public init(kind: Kind, reason: String? = nil) {
+        self.kind = kind
+        self.reason = reason
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import PeerPath
+
+@main
+struct PeerPathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peerpath",
+        abstract: "Career pathways for peer support workers: job descriptions and Agenda for Change banding from one pathway file.",
+        version: Installation.version,
+        subcommands: [Generate.self]
+    )
+}
+
+/// Options every command shares.
+struct ShareOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder holding peerpath's data/, templates/ and schemas/.", valueName: "DIR"))
+    var share: String?
+
+    func installation() throws(PeerPathError) -> Installation {
+        try Installation.locate(explicit: share, executable: CommandLine.arguments[0])
+    }
+}
+
+/// Reports a failure as one line on stderr and exits with its code.
+func fail(_ error: PeerPathError) -> Never {
+    FileHandle.standardError.write(Data((error.message + "\n").utf8))
+    Foundation.exit(error.exitCode)
+}
