@@ -52,7 +52,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PeerPathTests",
-            dependencies: ["PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2"]
+            dependencies: ["peerpath", "PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

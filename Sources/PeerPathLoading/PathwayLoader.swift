@@ -39,7 +39,8 @@ public struct PathwayLoader: Sendable {
             }
             roles.append(role)
         }
-        let routes = try top.optional("routes")?.sequence().map { (node) throws(LoadError) in try readRoute(node) } ?? []
+        let routeNodes = try top.optional("routes")?.sequence() ?? []
+        let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node) }
 
         let pathway = Pathway(
             id: try head.required("id").identifier(),
@@ -47,7 +48,7 @@ public struct PathwayLoader: Sendable {
             organisation: organisation,
             payYear: try head.required("pay-year").string(),
             roles: roles, routes: routes, location: top.owner.location)
-        try checkReferences(pathway, roleNodes: roleNodes, top: top)
+        try checkReferences(pathway, roleNodes: roleNodes, routeNodes: routeNodes)
         return pathway
     }
 
@@ -158,7 +159,7 @@ public struct PathwayLoader: Sendable {
     }
 
     /// Every role named by a reporting line or a route must exist, and reporting lines must not loop.
-    private func checkReferences(_ pathway: Pathway, roleNodes: [YAMLNode], top: YAMLMapping) throws(LoadError) {
+    private func checkReferences(_ pathway: Pathway, roleNodes: [YAMLNode], routeNodes: [YAMLNode]) throws(LoadError) {
         let ids = Set(pathway.roles.map(\.id))
         for (role, node) in zip(pathway.roles, roleNodes) {
             if case .role(let manager) = role.reportsTo {
@@ -169,9 +170,10 @@ public struct PathwayLoader: Sendable {
                 guard manager != role.id else { throw at.error("role '\(role.id)' cannot report to itself") }
             }
         }
-        for route in pathway.routes {
-            for end in [route.from, route.to] where !ids.contains(end) {
-                throw LoadError(at: route.location!, "route names '\(end)', which is not a role in this pathway")
+        for (route, node) in zip(pathway.routes, routeNodes) {
+            for (key, end) in [("from", route.from), ("to", route.to)] where !ids.contains(end) {
+                let at = try node.mapping(keys: ["from", "to", "needs"]).required(key)
+                throw at.error("route names '\(end)', which is not a role in this pathway")
             }
         }
         for role in pathway.roles {

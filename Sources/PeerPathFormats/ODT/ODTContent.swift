@@ -86,6 +86,11 @@ struct ODTContent {
                 try w.end()
             }
         }
+        try w.start("style:style")
+        try w.attribute("style:name", "Row")
+        try w.attribute("style:family", "table-row")
+        try w.element("style:table-row-properties", ["fo:keep-together": "always"])
+        try w.end()
         try cellStyle(w, name: "Cell", background: nil)
         try cellStyle(w, name: "HeaderCell", background: "#dfe8f0")
         try w.end()
@@ -159,6 +164,7 @@ struct ODTContent {
     private func row(_ cells: [String], to w: XMLWriter,
                      style: (Int) -> (cell: String, paragraph: String)) throws(XMLWriteError) {
         try w.start("table:table-row")
+        try w.attribute("table:style-name", "Row")
         for (column, text) in cells.enumerated() {
             let (cell, paragraph) = style(column)
             try w.start("table:table-cell")

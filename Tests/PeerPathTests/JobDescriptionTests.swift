@@ -1,0 +1,106 @@
+@testable import PeerPathDocuments
+@testable import PeerPath
+import PeerPathLoading
+import PeerPathModel
+import Testing
+
+@Suite("The job description's content")
+struct JobDescriptionTests {
+    let generator = TestSupport.generator
+    let pathway = try! TestSupport.generator.load(TestSupport.fixture("two-roles.yaml"))
+
+    func document(_ roleID: String) throws -> Document {
+        let role = try #require(pathway.role(roleID))
+        return try generator.jobDescriptions.compose(role, in: pathway, evaluation: generator.scheme.evaluate(role))
+    }
+
+    var headings: (Document) -> [String] {
+        { $0.blocks.compactMap { if case .heading(_, let text) = $0 { return text } else { return nil } } }
+    }
+
+    @Test func sectionsComeInOrder() throws {
+        let titles = headings(try document("peer-worker"))
+        #expect(titles.first == "Peer Worker")
+        let expected = ["Job purpose", "Where the job sits", "Main duties and responsibilities", "Working environment",
+                        "Supervision and support", "Person specification", "How this role progresses"]
+        let positions = expected.compactMap { titles.firstIndex(of: $0) }
+        #expect(positions.count == expected.count)
+        #expect(positions == positions.sorted())
+    }
+
+    @Test func identificationTableComesFirstWithEveryField() throws {
+        let doc = try document("lead")
+        guard case .table(let table) = doc.blocks.first(where: { if case .table = $0 { true } else { false } }) else {
+            Issue.record("no table")
+            return
+        }
+        #expect(table.isLabelled)
+        #expect(table.rows.map { $0[0] } == ["Job title", "Band", "Organisation", "Base", "Reports to", "Supervision", "Hours", "Contract"])
+        #expect(table.rows[0][1] == "Peer Lead")
+        #expect(table.rows[1][1] == "Band 1")
+        #expect(table.rows[4][1] == "Service Manager")
+        #expect(table.rows[6][1] == "30 hours a week")
+        #expect(table.rows[7][1] == "Fixed term: Funded for two years by a grant.")
+    }
+
+    @Test func dutiesAreNumberedListsUnderAreaHeadings() throws {
+        let doc = try document("peer-worker")
+        #expect(headings(doc).contains("1. Working alongside people"))
+        #expect(headings(doc).contains("2. Groups"))
+        let lists = doc.blocks.compactMap { block -> ListBlock? in
+            if case .list(let list) = block, case .numbered = list.style { return list }
+            return nil
+        }
+        #expect(lists.count == 2)
+        #expect(lists[0].items == ["Meet people one to one.", "Help people write their own recovery plans."])
+        #expect(lists[0].label(ofItemAt: 1) == "1.2")
+        #expect(lists[1].label(ofItemAt: 0) == "2.1")
+    }
+
+    @Test func personSpecificationHasAHeaderRow() throws {
+        let doc = try document("peer-worker")
+        let tables = doc.blocks.compactMap { block -> Table? in if case .table(let t) = block { return t } else { return nil } }
+        let specification = try #require(tables.first { $0.name == "PersonSpecification" })
+        #expect(specification.header == ["Area", "Criterion", "Essential or desirable", "How assessed"])
+        #expect(specification.rows.first == ["Experience", "Lived experience of mental health challenges.", "Essential", "Application, Interview"])
+    }
+
+    @Test func progressionNamesTheNextStepAndWhatItNeeds() throws {
+        let worker = try document("peer-worker")
+        #expect(worker.blocks.contains(.list(ListBlock(style: .bulleted, items: ["Peer Lead (Band 4): A year in post."]))))
+        let lead = try document("lead")
+        #expect(lead.blocks.contains(.list(ListBlock(style: .bulleted, items: ["Peer Worker"]))))
+        #expect(lead.blocks.contains { if case .paragraph(let text) = $0 { text.hasPrefix("This is the most senior peer role") } else { false } })
+    }
+
+    @Test func metadataNamesTheRole() throws {
+        let doc = try document("peer-worker")
+        #expect(doc.title == "Job description: Peer Worker")
+        #expect(doc.keywords.contains("two-roles"))
+    }
+}
+
+@Suite("Reading a template's outline")
+struct OutlineTests {
+    @Test func blocksHeadingsListsAndSlots() {
+        let outline = Outline("""
+        # Title
+
+        ## Section
+        First line
+        continues here.
+
+        - one
+        - two
+
+        @table
+        """)
+        #expect(outline.parts == [
+            .block(.heading(level: 1, text: "Title")),
+            .block(.heading(level: 2, text: "Section")),
+            .block(.paragraph("First line continues here.")),
+            .block(.list(ListBlock(style: .bulleted, items: ["one", "two"]))),
+            .slot("table"),
+        ])
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+@testable import PeerPath
+import PeerPathLoading
+import PeerPathModel
+
+/// Paths and shared, once-loaded objects the tests use.
+enum TestSupport {
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let installation = Installation(root: repository)
+    static let fixtures = (repository as NSString).appendingPathComponent("Tests/PeerPathTests/Fixtures")
+    static func fixture(_ name: String) -> String { (fixtures as NSString).appendingPathComponent(name) }
+
+    /// `../shared` beside the checkout, when it is there.
+    static let shared: String? = {
+        let path = ((repository as NSString).deletingLastPathComponent as NSString).appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("odf")) ? path : nil
+    }()
+
+    static let scheme: Scheme = try! SchemeLoader.load(file: installation.schemeFile)
+    static let generator: Generator = try! Generator(installation: installation)
+
+    static var shippedPathways: [String] {
+        let folder = (repository as NSString).appendingPathComponent("pathways")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// A new empty folder under the system's temporary folder.
+    static func temporaryFolder() -> String {
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("peerpath-test-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Writes text to a new file in a new temporary folder and returns its path.
+    static func write(_ text: String, named name: String = "pathway.yaml") -> String {
+        let path = (temporaryFolder() as NSString).appendingPathComponent(name)
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    static func read(_ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+}
