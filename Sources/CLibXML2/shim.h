@@ -1,6 +1,14 @@
 #ifndef PEERPATH_CLIBXML2_SHIM_H
 #define PEERPATH_CLIBXML2_SHIM_H
 
+/* Debian's libxml2 is built with ICU, so its encoding header pulls in the system's ICU headers,
+ * which clash with the ICU copy inside Swift's Foundation (`UErrorCode` defined twice, differently).
+ * peerpath never touches ICU converters, so hide them from this module. */
+#include <libxml/xmlversion.h>
+#ifdef LIBXML_ICU_ENABLED
+#undef LIBXML_ICU_ENABLED
+#endif
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>

@@ -7,6 +7,8 @@ public struct PeerPathError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
         /// Error findings (exit 1).
         case findings
+        /// The command line names something that does not exist (exit 64, EX_USAGE).
+        case usage
         /// Input data is wrong (exit 65, EX_DATAERR).
         case badData
         /// An input is missing (exit 66, EX_NOINPUT).
@@ -28,6 +30,7 @@ public struct PeerPathError: Error, Sendable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch kind {
         case .findings: 1
+        case .usage: 64
         case .badData: 65
         case .missingInput: 66
         case .software: 70

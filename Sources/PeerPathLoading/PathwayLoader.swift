@@ -85,6 +85,8 @@ public struct PathwayLoader: Sendable {
                                    location: node.location)
         } ?? []
         let criteria = try map.required("criteria").sequence().map { (node) throws(LoadError) in try readCriterion(node) }
+        let overrides = try map.optional("overrides").map { (node) throws(LoadError) in try readOverrides(node) } ?? []
+        let ladderReasons = try map.optional("ladder-reasons").map { (node) throws(LoadError) in try readLadderReasons(node) } ?? []
 
         return Role(
             id: try map.required("id").identifier(),
@@ -99,7 +101,8 @@ public struct PathwayLoader: Sendable {
             hours: hours,
             purpose: try map.required("purpose").string(),
             duties: duties, environment: environment, criteria: criteria,
-            location: node.location)
+            overrides: overrides, ladderReasons: ladderReasons,
+            location: node.location, bandLocation: bandNode.location)
     }
 
     private func readReportingLine(_ node: YAMLNode) throws(LoadError) -> ReportingLine {
@@ -118,23 +121,51 @@ public struct PathwayLoader: Sendable {
                     location: node.location)
     }
 
+    private var factorKeys: Set<String> { Set(scheme.factors.map { "F\($0.number)" }) }
+
     /// `{F1: 4a, F15: 3}`: factor to level, checked against the scheme.
     private func readEvidence(_ node: YAMLNode) throws(LoadError) -> [FactorEvidence] {
-        let keys = Set(scheme.factors.map { "F\($0.number)" })
-        let map = try node.mapping(keys: keys)
+        let map = try node.mapping(keys: factorKeys)
         var evidence: [FactorEvidence] = []
         for (key, value) in map.entries {
             let factor = scheme.factor(Int(key.dropFirst())!)!
-            let text = try value.scalarText()
-            guard let level = LevelClaim(parsing: text) else {
-                throw value.error("'\(text)' is not a level for \(key); write a level (3), a level and sub-level (4a) or a range (2-3)")
-            }
-            guard factor.levels.contains(level.low), factor.levels.contains(level.high) else {
-                throw value.error("level \(level) is outside factor \(factor.number) (\(factor.name)), which has levels 1 to \(factor.levels.upperBound)")
-            }
-            evidence.append(FactorEvidence(factor: factor.number, level: level, location: value.location))
+            evidence.append(FactorEvidence(factor: factor.number, level: try readLevel(value, of: factor, key: key),
+                                           location: value.location))
         }
         return evidence
+    }
+
+    private func readLevel(_ value: YAMLNode, of factor: Factor, key: String) throws(LoadError) -> LevelClaim {
+        let text = try value.scalarText()
+        guard let level = LevelClaim(parsing: text) else {
+            throw value.error("'\(text)' is not a level for \(key); write a level (3), a level and sub-level (4a) or a range (2-3)")
+        }
+        guard factor.levels.contains(level.low), factor.levels.contains(level.high) else {
+            throw value.error("level \(level) is outside factor \(factor.number) (\(factor.name)), which has levels 1 to \(factor.levels.upperBound)")
+        }
+        return level
+    }
+
+    /// `{F8: {level: 3, reason: …}}`: a stated level per factor, each with its reason.
+    private func readOverrides(_ node: YAMLNode) throws(LoadError) -> [Override] {
+        var overrides: [Override] = []
+        for (key, value) in try node.mapping(keys: factorKeys).entries {
+            let factor = scheme.factor(Int(key.dropFirst())!)!
+            let entry = try value.mapping(keys: ["level", "reason"])
+            guard let reasonNode = entry.optional("reason") else {
+                throw value.error("the override of \(key) needs a written 'reason' for the panel")
+            }
+            overrides.append(Override(factor: factor.number, level: try readLevel(entry.required("level"), of: factor, key: key),
+                                      reason: try reasonNode.string(), location: value.location))
+        }
+        return overrides
+    }
+
+    /// `{band: …, F6: …}`: why this role may sit lower than the role it progresses from.
+    private func readLadderReasons(_ node: YAMLNode) throws(LoadError) -> [LadderReason] {
+        try node.mapping(keys: factorKeys.union(["band"])).entries.map { (key, value) throws(LoadError) in
+            LadderReason(factor: key == "band" ? nil : Int(key.dropFirst()), reason: try value.string(), location: value.location)
+        }
     }
 
     private func readCriterion(_ node: YAMLNode) throws(LoadError) -> Criterion {
@@ -191,5 +222,5 @@ public struct PathwayLoader: Sendable {
 
     private static let roleKeys: Set<String> = ["id", "title", "tier", "expected-band", "reports-to", "base",
                                                 "supervision", "contract", "hours", "purpose", "duties",
-                                                "environment", "criteria"]
+                                                "environment", "criteria", "overrides", "ladder-reasons"]
 }

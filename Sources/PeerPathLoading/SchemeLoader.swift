@@ -8,7 +8,7 @@ public enum SchemeLoader {
         let name = try top.required("scheme").string()
         var factors: [Factor] = []
         for node in try top.required("factors").sequence() {
-            let entry = try node.mapping(keys: ["number", "name", "points"])
+            let entry = try node.mapping(keys: ["number", "name", "short", "points"])
             let number = try entry.required("number").int()
             let points = try entry.required("points").sequence().map { (p) throws(LoadError) in try p.int() }
             guard number == factors.count + 1 else {
@@ -17,7 +17,8 @@ public enum SchemeLoader {
             guard !points.isEmpty, zip(points, points.dropFirst()).allSatisfy({ $0 < $1 }) else {
                 throw node.error("points of factor \(number) must rise with each level")
             }
-            factors.append(Factor(number: number, name: try entry.required("name").string(), points: points))
+            factors.append(Factor(number: number, name: try entry.required("name").string(),
+                                  shortName: try entry.required("short").string(), points: points))
         }
         var bands: [Band] = []
         for node in try top.required("bands").sequence() {

@@ -26,8 +26,8 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         do {
-            let generator = try Generator(installation: share.installation())
-            let written = try generator.generate(pathways, into: out)
+            let pipeline = try Pipeline(installation: share.installation())
+            let written = try pipeline.generate(pathways, into: out)
             if !quiet {
                 print("peerpath: wrote \(written.count) files for \(pathways.count) pathway\(pathways.count == 1 ? "" : "s") under \(out)")
             }

@@ -99,3 +99,80 @@ struct CommandLineTests {
         #expect(run.stdout.contains("generate"))
     }
 }
+
+@Suite("peerpath evaluate", .enabled(if: PeerPathProcess.executable != nil, "the peerpath executable was not found beside the tests"))
+struct EvaluateCommandTests {
+    let shipped = TestSupport.repository + "/pathways/nhs-adult-mental-health.yaml"
+    let findings = TestSupport.fixture("findings.yaml")
+
+    @Test func textShowsEveryRolesCase() throws {
+        let run = try PeerPathProcess(["evaluate", shipped])
+        #expect(run.status == 0)
+        let pathway = try TestSupport.pipeline.load(shipped)
+        for role in pathway.roles {
+            #expect(run.stdout.contains("\(role.title) (\(role.id)): expected Band \(role.expectedBand)"))
+        }
+        #expect(run.stdout.contains("   1 Communication and relationships      5a           45  7    7    duties 1.2, 1.4, 3.2"))
+        #expect(run.stdout.contains("  total 507 points: Band 7 (466–539)"))
+        #expect(run.stdout.hasSuffix("nhs-adult-mental-health: 5 roles, 0 errors, 0 warnings, 0 notes\n"))
+    }
+
+    @Test func errorFindingsExit1AndAreListedUnderTheRole() throws {
+        let run = try PeerPathProcess(["evaluate", findings, "--role", "mismatch"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("findings:\n    \(findings):35:20: error: Mismatched Role is expected at Band 5"))
+        #expect(run.stdout.contains("[band-mismatch]"))
+        #expect(run.stdout.contains("  with every range at its lower end: 188 points, Band 2 (161–215)"))
+        #expect(run.stdout.contains("override (evidenced 1): Signs off the training budget."))
+        #expect(!run.stdout.contains("Borderline Role"))
+    }
+
+    @Test func warningsAloneExit0() throws {
+        let run = try PeerPathProcess(["evaluate", findings, "--role", "borderline"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("[borderline]"))
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let run = try PeerPathProcess(["evaluate", findings, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let roles = try #require(json["roles"] as? [[String: Any]])
+        #expect(roles.map { $0["id"] as? String } == ["borderline", "mismatch", "everything", "dropper"])
+        let mismatch = roles[1]
+        #expect(mismatch["points"] as? Int == 197)
+        #expect(mismatch["band"] as? String == "2")
+        #expect(mismatch["lowestPoints"] as? Int == 188)
+        let factors = try #require(mismatch["factors"] as? [[String: Any]])
+        #expect(factors.count == 16)
+        #expect(factors[0]["factor"] as? Int == 1)
+        #expect(factors[0]["level"] as? Int == 2)
+        #expect(factors[0]["evidencedLevel"] as? Int == 3)
+        #expect(factors[0]["points"] as? Int == 12)
+        #expect(factors[0]["evidence"] as? [String] == ["duty 1.1"])
+        #expect(factors[0]["subLevel"] is NSNull)
+        let everything = roles[2]
+        #expect(everything["band"] is NSNull)
+        #expect(everything["outsideScheme"] as? Bool == true)
+        let list = try #require(json["findings"] as? [[String: Any]])
+        let codes = Set(list.compactMap { $0["code"] as? String })
+        #expect(codes == ["band-mismatch", "outside-scheme", "borderline", "band-drop", "factor-drop",
+                          "override-above-evidence", "override-below-evidence"])
+        let first = try #require(list.first { $0["code"] as? String == "band-mismatch" })
+        #expect(first["severity"] as? String == "error")
+        #expect(first["line"] as? Int == 35)
+        #expect(first["role"] as? String == "mismatch")
+    }
+
+    @Test func anUnknownRoleExits64() throws {
+        let run = try PeerPathProcess(["evaluate", shipped, "--role", "nobody"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("\(shipped): error: no role 'nobody' in this pathway; its roles are: apprentice-peer-support-worker"))
+    }
+
+    @Test func badInputExits65() throws {
+        let run = try PeerPathProcess(["evaluate", TestSupport.write("pathway: [")])
+        #expect(run.status == 65)
+        #expect(run.stdout.isEmpty)
+    }
+}

@@ -6,12 +6,12 @@ import Testing
 
 @Suite("The job description's content")
 struct JobDescriptionTests {
-    let generator = TestSupport.generator
-    let pathway = try! TestSupport.generator.load(TestSupport.fixture("two-roles.yaml"))
+    let pipeline = TestSupport.pipeline
+    let pathway = try! TestSupport.pipeline.load(TestSupport.fixture("two-roles.yaml"))
 
     func document(_ roleID: String) throws -> Document {
         let role = try #require(pathway.role(roleID))
-        return try generator.jobDescriptions.compose(role, in: pathway, evaluation: generator.scheme.evaluate(role))
+        return try pipeline.jobDescriptions.compose(role, in: pathway, evaluation: pipeline.scheme.evaluate(role))
     }
 
     var headings: (Document) -> [String] {

@@ -9,7 +9,7 @@ struct ODTPackageTests {
     /// Every output file of every shipped pathway and the fixture, built in memory.
     static let outputs: [OutputFile] = {
         let files = TestSupport.shippedPathways + [TestSupport.fixture("two-roles.yaml")]
-        return files.flatMap { try! TestSupport.generator.outputs(for: TestSupport.generator.load($0)) }
+        return files.flatMap { try! TestSupport.pipeline.outputs(for: TestSupport.pipeline.load($0)) }
     }()
 
     static var packages: [OutputFile] { outputs.filter { $0.path.hasSuffix(".odt") } }
@@ -17,7 +17,7 @@ struct ODTPackageTests {
     @Test func everyShippedRoleGetsBothFiles() throws {
         #expect(!TestSupport.shippedPathways.isEmpty)
         for file in TestSupport.shippedPathways {
-            let pathway = try TestSupport.generator.load(file)
+            let pathway = try TestSupport.pipeline.load(file)
             for role in pathway.roles {
                 for name in ["job-description.odt", "job-description.xml"] {
                     #expect(Self.outputs.contains { $0.path == "\(pathway.id)/\(role.id)/\(name)" })
@@ -123,8 +123,8 @@ struct ODTPackageTests {
         let first = TestSupport.temporaryFolder()
         let second = TestSupport.temporaryFolder()
         let files = TestSupport.shippedPathways + [TestSupport.fixture("two-roles.yaml")]
-        let written = try TestSupport.generator.generate(files, into: first)
-        try TestSupport.generator.generate(files, into: second)
+        let written = try TestSupport.pipeline.generate(files, into: first)
+        try TestSupport.pipeline.generate(files, into: second)
         #expect(!written.isEmpty)
         for path in written {
             let relative = String(path.dropFirst(first.count))

@@ -22,7 +22,7 @@ enum TestSupport {
     }()
 
     static let scheme: Scheme = try! SchemeLoader.load(file: installation.schemeFile)
-    static let generator: Generator = try! Generator(installation: installation)
+    static let pipeline: Pipeline = try! Pipeline(installation: installation)
 
     static var shippedPathways: [String] {
         let folder = (repository as NSString).appendingPathComponent("pathways")

@@ -33,12 +33,15 @@ public struct Scheme: Sendable {
 public struct Factor: Sendable {
     public var number: Int
     public var name: String
+    /// A name short enough for a table column ("Policy and service development").
+    public var shortName: String
     /// Points for level 1, 2, … in order.
     public var points: [Int]
 
-    public init(number: Int, name: String, points: [Int]) {
+    public init(number: Int, name: String, shortName: String? = nil, points: [Int]) {
         self.number = number
         self.name = name
+        self.shortName = shortName ?? name
         self.points = points
     }
 

@@ -15,12 +15,20 @@ public struct Role: Sendable {
     public var duties: [Duty]
     public var environment: [EnvironmentFact]
     public var criteria: [Criterion]
+    /// Levels the pathway states for factors, each with its written reason.
+    public var overrides: [Override]
+    /// Reasons why this role may sit lower than the role it progresses from, on its band (`band`) or
+    /// on a factor (`F6`).
+    public var ladderReasons: [LadderReason]
     public var location: SourceLocation?
+    /// Where the expected band is written, for findings about it.
+    public var bandLocation: SourceLocation?
 
     public init(id: String, title: String, tier: Int, expectedBand: String, reportsTo: ReportingLine,
                 base: String, supervision: Supervision, contract: Contract, hours: Double,
                 purpose: String, duties: [Duty], environment: [EnvironmentFact], criteria: [Criterion],
-                location: SourceLocation? = nil) {
+                overrides: [Override] = [], ladderReasons: [LadderReason] = [],
+                location: SourceLocation? = nil, bandLocation: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.tier = tier
@@ -34,8 +42,16 @@ public struct Role: Sendable {
         self.duties = duties
         self.environment = environment
         self.criteria = criteria
+        self.overrides = overrides
+        self.ladderReasons = ladderReasons
         self.location = location
+        self.bandLocation = bandLocation
     }
+
+    public func override(of factor: Int) -> Override? { overrides.first { $0.factor == factor } }
+
+    /// The stated reason for sitting lower than the previous role on a factor, or on the band (nil).
+    public func ladderReason(factor: Int?) -> LadderReason? { ladderReasons.first { $0.factor == factor } }
 
     /// The duties grouped by area, areas in order of first appearance, each duty with its number
     /// ("2.3" is the third duty of the second area) as the job description prints it.

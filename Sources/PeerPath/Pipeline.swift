@@ -7,7 +7,7 @@ import PeerPathModel
 /// The whole pipeline: load a pathway, evaluate its roles, compose each role's documents, render
 /// them as ODT and XML, and write them. Everything is built in memory first, so an error anywhere
 /// leaves the output folder as it was.
-public struct Generator: Sendable {
+public struct Pipeline: Sendable {
     public let scheme: Scheme
     let loader: PathwayLoader
     let jobDescriptions: JobDescriptionComposer

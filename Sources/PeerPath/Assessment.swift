@@ -1,0 +1,36 @@
+import PeerPathModel
+
+/// A pathway with everything worked out about it: each role's evaluation and sensitivity, and the
+/// findings of every check, in the pathway's role order.
+public struct Assessment: Sendable {
+    public var pathway: Pathway
+    public var file: String
+    public var roles: [RoleAssessment]
+    public var findings: [Finding]
+
+    public func role(_ id: String) -> RoleAssessment? { roles.first { $0.role.id == id } }
+
+    public func findings(for roleID: String) -> [Finding] { findings.filter { $0.roleID == roleID } }
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+public struct RoleAssessment: Sendable {
+    public var role: Role
+    public var evaluation: RoleEvaluation
+    public var sensitivity: Sensitivity
+}
+
+extension Pipeline {
+    /// Evaluates every role and runs the checks.
+    public func assess(_ pathway: Pathway, file: String) -> Assessment {
+        let roles = pathway.roles.map { role in
+            let evaluation = scheme.evaluate(role)
+            return RoleAssessment(role: role, evaluation: evaluation,
+                                  sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
+        }
+        let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
+        let findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
+        return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
+    }
+}

@@ -1,0 +1,55 @@
+/// Something a check found in a pathway: a stable code scripts can rely on, a severity, a message
+/// a planner understands, the role it concerns and where in the pathway file it points.
+public struct Finding: Sendable, Equatable {
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        case note, warning, error
+
+        private var rank: Int {
+            switch self {
+            case .note: 0
+            case .warning: 1
+            case .error: 2
+            }
+        }
+
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public var code: FindingCode
+    public var severity: Severity
+    public var message: String
+    public var roleID: String?
+    public var location: SourceLocation?
+
+    public init(_ code: FindingCode, _ severity: Severity, _ message: String, role: String? = nil, at location: SourceLocation?) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.roleID = role
+        self.location = location
+    }
+
+    /// `file:line:column: severity: message [code]`, as compilers and editors print diagnostics.
+    public var line: String {
+        let prefix = location.map { "\($0): " } ?? ""
+        return "\(prefix)\(severity.rawValue): \(message) [\(code.rawValue)]"
+    }
+}
+
+/// The stable codes of every finding. Never renumber or rename one: scripts match on them.
+public enum FindingCode: String, Sendable, CaseIterable {
+    /// The computed band is not the band the pathway expects (error).
+    case bandMismatch = "band-mismatch"
+    /// The total is above the top of Agenda for Change (error).
+    case outsideScheme = "outside-scheme"
+    /// The total is within 5 points of a band boundary (warning).
+    case borderline = "borderline"
+    /// A role's band is lower than the role it progresses from, with no stated reason (warning).
+    case bandDrop = "band-drop"
+    /// A factor level is lower than in the role it progresses from, with no stated reason (warning).
+    case factorDrop = "factor-drop"
+    /// An override sets a factor above what the duties evidence (warning).
+    case overrideAboveEvidence = "override-above-evidence"
+    /// An override sets a factor below what the duties evidence (warning).
+    case overrideBelowEvidence = "override-below-evidence"
+}

@@ -1,0 +1,100 @@
+/// Job evaluation checks on each role and up the ladder: the band is the one expected, inside the
+/// scheme and not on a knife edge; overrides agree with the evidence; nothing drops going up.
+public struct LadderChecks: Sendable {
+    public let scheme: Scheme
+
+    /// Totals this close to a band boundary (fewer points of margin) are borderline.
+    public static let borderlineMargin = 5
+
+    public init(scheme: Scheme) {
+        self.scheme = scheme
+    }
+
+    public func findings(for pathway: Pathway, evaluations: [String: RoleEvaluation]) -> [Finding] {
+        var findings: [Finding] = []
+        for role in pathway.roles {
+            guard let evaluation = evaluations[role.id] else { continue }
+            findings += bandFindings(role, evaluation)
+            findings += overrideFindings(role, evaluation)
+            for route in pathway.routes(to: role.id) {
+                guard let previous = pathway.role(route.from), let before = evaluations[previous.id] else { continue }
+                findings += dropFindings(role, evaluation, previous: previous, before: before)
+            }
+        }
+        return findings
+    }
+
+    private func bandFindings(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+        var findings: [Finding] = []
+        guard let band = evaluation.placement.band else {
+            let top = scheme.bands.last?.range.upperBound ?? 0
+            findings.append(Finding(.outsideScheme, .error,
+                "\(role.title) totals \(evaluation.points) points, above \(top), the top of Agenda for Change; no band applies",
+                role: role.id, at: role.location))
+            return findings
+        }
+        if band.name != role.expectedBand {
+            var message = "\(role.title) is expected at Band \(role.expectedBand) but its duties evidence \(evaluation.points) points, Band \(band.name) (\(band.range.lowerBound)–\(band.range.upperBound))"
+            let sensitivity = scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand)
+            if let nearest = sensitivity.toExpected.first {
+                message += "; the smallest single change that reaches Band \(role.expectedBand) is factor \(nearest.factor) from level \(nearest.from) to \(nearest.to) (\(nearest.points) points)"
+            }
+            findings.append(Finding(.bandMismatch, .error, message, role: role.id, at: role.bandLocation ?? role.location))
+        }
+        let isLowest = band == scheme.bands.first
+        let below = evaluation.points - band.range.lowerBound
+        let above = band.range.upperBound - evaluation.points
+        if !isLowest && below < Self.borderlineMargin {
+            findings.append(Finding(.borderline, .warning,
+                "\(role.title) totals \(evaluation.points) points, \(below) above the bottom of Band \(band.name) (\(band.range.lowerBound)): losing \(below + 1) points drops the band",
+                role: role.id, at: role.bandLocation ?? role.location))
+        }
+        if above < Self.borderlineMargin {
+            findings.append(Finding(.borderline, .warning,
+                "\(role.title) totals \(evaluation.points) points, \(above) below the top of Band \(band.name) (\(band.range.upperBound)): gaining \(above + 1) points changes the band",
+                role: role.id, at: role.bandLocation ?? role.location))
+        }
+        return findings
+    }
+
+    private func overrideFindings(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+        evaluation.factors.compactMap { result -> Finding? in
+            guard let override = result.override, override.level.high != result.evidencedLevel.high,
+                  let factor = scheme.factor(result.factor) else { return nil }
+            let evidencedPoints = factor.points(atLevel: result.evidencedLevel.high)
+            let difference = result.points - evidencedPoints
+            if override.level.high > result.evidencedLevel.high {
+                return Finding(.overrideAboveEvidence, .warning,
+                    "\(role.title): factor \(factor.number) (\(factor.name)) is set to level \(override.level) but the duties evidence level \(result.evidencedLevel.high); the override adds \(difference) points with no duty to show for it",
+                    role: role.id, at: override.location)
+            }
+            return Finding(.overrideBelowEvidence, .warning,
+                "\(role.title): factor \(factor.number) (\(factor.name)) is set to level \(override.level) but the duties evidence level \(result.evidencedLevel.high); the override gives up \(-difference) points",
+                role: role.id, at: override.location)
+        }
+    }
+
+    private func dropFindings(_ role: Role, _ evaluation: RoleEvaluation, previous: Role, before: RoleEvaluation) -> [Finding] {
+        var findings: [Finding] = []
+        if rank(evaluation.placement) < rank(before.placement), role.ladderReason(factor: nil) == nil {
+            findings.append(Finding(.bandDrop, .warning,
+                "\(role.title) is \(evaluation.placement) but \(previous.title), which leads to it, is \(before.placement); give the reason under 'ladder-reasons: band'",
+                role: role.id, at: role.bandLocation ?? role.location))
+        }
+        for result in evaluation.factors {
+            guard let earlier = before.factor(result.factor), result.level.high < earlier.level.high,
+                  role.ladderReason(factor: result.factor) == nil else { continue }
+            findings.append(Finding(.factorDrop, .warning,
+                "\(role.title) is at level \(result.level.high) on factor \(result.factor) (\(result.name)) but \(previous.title), which leads to it, is at level \(earlier.level.high); give the reason under 'ladder-reasons: F\(result.factor)'",
+                role: role.id, at: role.location))
+        }
+        return findings
+    }
+
+    private func rank(_ placement: BandPlacement) -> Int {
+        switch placement {
+        case .band(let band): scheme.bands.firstIndex(of: band) ?? 0
+        case .outside: scheme.bands.count
+        }
+    }
+}

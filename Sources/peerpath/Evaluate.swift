@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PeerPath
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show each role's job evaluation: factor levels with evidence, points, band, margins and findings.",
+        discussion: """
+        Exit codes: 0 no error findings, 1 error findings, 64 unknown --role, 65 bad input data, 66 missing input.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A pathway file (YAML).", valueName: "PATHWAY"))
+    var pathway: String
+
+    @Option(name: .long, help: ArgumentHelp("Only this role.", valueName: "ID"))
+    var role: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var share: ShareOptions
+
+    func run() throws {
+        do {
+            let pipeline = try Pipeline(installation: share.installation())
+            let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
+            if let role, assessment.role(role) == nil {
+                let known = assessment.roles.map(\.role.id).joined(separator: ", ")
+                throw PeerPathError(.usage, "\(pathway): error: no role '\(role)' in this pathway; its roles are: \(known)")
+            }
+            let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)
+            switch format {
+            case .text: print(report.text(), terminator: "")
+            case .json: print(try report.json(), terminator: "")
+            }
+            if report.hasErrors { throw ExitCode(1) }
+        } catch let error as PeerPathError {
+            fail(error)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+@testable import PeerPath
+@testable import PeerPathModel
+import Testing
+
+@Suite("Job evaluation a peer leader can defend: overrides, sensitivity, ladder checks")
+struct LadderCheckTests {
+    let pipeline = TestSupport.pipeline
+    let fixture = TestSupport.fixture("findings.yaml")
+    var assessment: Assessment { pipeline.assess(try! pipeline.load(fixture), file: fixture) }
+
+    func findings(_ code: FindingCode, role: String) -> [Finding] {
+        assessment.findings.filter { $0.code == code && $0.roleID == role }
+    }
+
+    @Test func everyFindingCodeIsRaisedByTheFixture() {
+        let raised = Set(assessment.findings.map(\.code))
+        #expect(raised == Set(FindingCode.allCases))
+    }
+
+    @Test func bandMismatchIsAnErrorAtTheExpectedBandLine() throws {
+        let finding = try #require(findings(.bandMismatch, role: "mismatch").first)
+        #expect(finding.severity == .error)
+        #expect(finding.location?.line == 35)
+        #expect(finding.message == "Mismatched Role is expected at Band 5 but its duties evidence 197 points, Band 2 (161–215); the smallest single change that reaches Band 5 is factor 2 from level 4 to 8 (349 points)")
+    }
+
+    @Test func overridesCountAndAreCheckedAgainstTheEvidence() throws {
+        let mismatch = try #require(assessment.role("mismatch"))
+        let finance = try #require(mismatch.evaluation.factor(8))
+        #expect(finance.level.high == 3)
+        #expect(finance.evidencedLevel.high == 1)
+        #expect(finance.points == 21)
+        #expect(finance.override?.reason == "Signs off the training budget.")
+        let above = try #require(findings(.overrideAboveEvidence, role: "mismatch").first)
+        #expect(above.message.contains("factor 8 (Responsibilities for financial and physical resources) is set to level 3 but the duties evidence level 1; the override adds 16 points"))
+        #expect(above.location?.line == 47)
+        let below = try #require(findings(.overrideBelowEvidence, role: "mismatch").first)
+        #expect(below.message.contains("factor 1 (Communication and relationship skills) is set to level 2 but the duties evidence level 3; the override gives up 9 points"))
+        #expect(below.severity == .warning)
+    }
+
+    @Test func aRangeReportsBothEnds() throws {
+        let mismatch = try #require(assessment.role("mismatch"))
+        #expect(mismatch.evaluation.points == 197)
+        #expect(mismatch.evaluation.lowestPoints == 188)
+        #expect(mismatch.evaluation.lowestPlacement.band?.name == "2")
+        let freedom = try #require(mismatch.evaluation.factor(12))
+        #expect(freedom.level.low == 2 && freedom.level.high == 3)
+        #expect(freedom.lowestPoints == 12 && freedom.points == 21)
+    }
+
+    @Test func outsideTheSchemeIsAnError() throws {
+        let everything = try #require(assessment.role("everything"))
+        #expect(everything.evaluation.points == 1000)
+        let finding = try #require(findings(.outsideScheme, role: "everything").first)
+        #expect(finding.severity == .error)
+        #expect(finding.message == "Everything Role totals 1000 points, above 765, the top of Agenda for Change; no band applies")
+        #expect(findings(.bandMismatch, role: "everything").isEmpty)
+        #expect(everything.sensitivity.marginBelow == nil)
+    }
+
+    @Test func borderlineIsAWarningWithTheMargin() throws {
+        let finding = try #require(findings(.borderline, role: "borderline").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.message == "Borderline Role totals 274 points, 3 above the bottom of Band 4 (271): losing 4 points drops the band")
+        let entry = try #require(assessment.role("borderline"))
+        #expect(entry.sensitivity.marginBelow == 3)
+        #expect(entry.sensitivity.marginAbove == 51)
+    }
+
+    @Test func dropsUpTheLadderAreWarningsUnlessAReasonIsGiven() throws {
+        let band = try #require(findings(.bandDrop, role: "dropper").first)
+        #expect(band.message == "Dropping Role is Band 2 but Borderline Role, which leads to it, is Band 4; give the reason under 'ladder-reasons: band'")
+        let factors = findings(.factorDrop, role: "dropper").map(\.message)
+        #expect(factors.count == 3)
+        #expect(factors.contains { $0.contains("factor 1 (Communication and relationship skills)") })
+        #expect(factors.contains { $0.contains("factor 3 (") })
+        #expect(factors.contains { $0.contains("factor 12 (") })
+        // F16 drops too, but the pathway says why.
+        #expect(!factors.contains { $0.contains("factor 16 (") })
+    }
+
+    @Test func sensitivityPerFactorAndTheFactorsWhoseDropLosesTheBand() throws {
+        let entry = try #require(assessment.role("borderline"))
+        // 274 with margin 3: every factor above level 1 loses the band one level down.
+        #expect(entry.sensitivity.bandLosingFactors == [1, 2, 3, 12, 16])
+        let knowledge = try #require(entry.sensitivity.factors.first { $0.factor == 2 })
+        #expect(knowledge.down?.points == 274 - 32)
+        #expect(knowledge.down?.placement.band?.name == "3")
+        #expect(knowledge.up?.points == 274 + 36)
+        #expect(knowledge.up?.placement.band?.name == "4")
+        let physical = try #require(entry.sensitivity.factors.first { $0.factor == 5 })
+        #expect(physical.down == nil)
+    }
+
+    @Test func smallestChangesToTheExpectedBand() throws {
+        let entry = try #require(assessment.role("mismatch"))
+        #expect(entry.sensitivity.toExpected == [
+            LevelChange(factor: 2, from: 4, to: 8, points: 349, placement: .band(Band(name: "5", range: 326...395))),
+        ])
+        #expect(try #require(assessment.role("borderline")).sensitivity.toExpected.isEmpty)
+    }
+
+    @Test func anOverrideWithoutAReasonIsRefused() throws {
+        let text = TestSupport.read(fixture).replacingOccurrences(of: "F8: {level: 3, reason: Signs off the training budget.}", with: "F8: {level: 3}")
+        do {
+            _ = try pipeline.load(TestSupport.write(text))
+            Issue.record("an override without a reason loaded")
+        } catch {
+            #expect(error.exitCode == 65)
+            #expect(error.message.hasSuffix(":47:11: error: the override of F8 needs a written 'reason' for the panel"))
+        }
+    }
+}
+
+@Suite("Hand-computed cases on the shipped pathway")
+struct ShippedPathwayEvaluationTests {
+    let pipeline = TestSupport.pipeline
+    let file = TestSupport.repository + "/pathways/nhs-adult-mental-health.yaml"
+
+    func levels(_ roleID: String) throws -> [Int] {
+        let pathway = try pipeline.load(file)
+        return pipeline.scheme.evaluate(try #require(pathway.role(roleID))).factors.map(\.level.high)
+    }
+
+    @Test func peerSupportWorkerIsBand3() throws {
+        // 32+60+15+15+15+9+12+12+5+4+5+21+3+7+18+7 = 240, Band 3 (216–270).
+        #expect(try levels("peer-support-worker") == [4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 3, 1, 2, 3, 2])
+        let evaluation = pipeline.scheme.evaluate(levels: try levels("peer-support-worker"))
+        #expect(evaluation.points == 240)
+        #expect(evaluation.placement.band?.name == "3")
+    }
+
+    @Test func peerLeaderIsBand7() throws {
+        // 45+156+42+42+15+9+32+21+32+16+12+45+3+12+18+7 = 507, Band 7 (466–539).
+        #expect(try levels("peer-leader") == [5, 6, 4, 4, 2, 2, 4, 3, 4, 3, 2, 5, 1, 3, 3, 2])
+        let evaluation = pipeline.scheme.evaluate(levels: try levels("peer-leader"))
+        #expect(evaluation.points == 507)
+        #expect(evaluation.placement.band?.name == "7")
+    }
+
+    @Test func shippedPathwaysRaiseNoFindings() throws {
+        for file in TestSupport.shippedPathways {
+            let assessment = pipeline.assess(try pipeline.load(file), file: file)
+            #expect(assessment.findings.isEmpty, "\(file): \(assessment.findings.map(\.line))")
+            for entry in assessment.roles {
+                #expect(entry.evaluation.placement.band?.name == entry.role.expectedBand)
+            }
+        }
+    }
+}
