@@ -10,9 +10,22 @@ public struct Assessment: Sendable {
 
     public func role(_ id: String) -> RoleAssessment? { roles.first { $0.role.id == id } }
 
+    /// Fails with a usage error naming the pathway's roles when there is no such role.
+    public func requireRole(_ id: String, file: String) throws(PeerPathError) {
+        guard role(id) == nil else { return }
+        let known = roles.map(\.role.id).joined(separator: ", ")
+        throw PeerPathError(.usage, "\(file): error: no role '\(id)' in this pathway; its roles are: \(known)")
+    }
+
     public func findings(for roleID: String) -> [Finding] { findings.filter { $0.roleID == roleID } }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    /// The trace of one role's duties to domains, evidence and criteria.
+    public func trace(of roleID: String) -> Trace? {
+        guard let entry = role(roleID) else { return nil }
+        return Trace(role: entry.role, in: pathway, evaluation: entry.evaluation)
+    }
 }
 
 public struct RoleAssessment: Sendable {
@@ -31,6 +44,8 @@ extension Pipeline {
         }
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
         let findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
+            + PracticeChecks().findings(for: pathway)
+            + TraceChecks().findings(for: pathway, evaluations: evaluations)
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
     }
 }

@@ -14,6 +14,7 @@ public struct Installation: Sendable {
     }
 
     public var schemeFile: String { path("data/agenda-for-change.yaml") }
+    public var domainsFile: String { path("data/competence-domains.yaml") }
     public var templatesFolder: String { path("templates") }
     public var stylesFile: String { path("templates/odt/styles.xml") }
     public var schemaFile: String { path("schemas/peerpath.rng") }

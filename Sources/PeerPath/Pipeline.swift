@@ -18,10 +18,10 @@ public struct Pipeline: Sendable {
     public init(installation: Installation) throws(PeerPathError) {
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
+            loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile))
         } catch {
             throw PeerPathError(.software, error.description)
         }
-        loader = PathwayLoader(scheme: scheme)
         do {
             jobDescriptions = JobDescriptionComposer(templates: try TemplateSet(directory: installation.templatesFolder))
         } catch {

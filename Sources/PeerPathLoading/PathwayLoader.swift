@@ -1,58 +1,88 @@
+import Foundation
 import PeerPathModel
 
-/// Reads a pathway file (YAML) into the model, checking every value against the scheme and the
-/// pathway's own roles. The first problem ends the load with a located message.
+/// Reads a pathway file (YAML) into the model, checking every value against the scheme, the
+/// competence domains, the catalogue and the pathway's own roles. The first problem ends the load
+/// with a located message.
 public struct PathwayLoader: Sendable {
     public let scheme: Scheme
+    public let domains: [CompetenceDomain]
 
-    public init(scheme: Scheme) {
+    public init(scheme: Scheme, domains: [CompetenceDomain] = []) {
         self.scheme = scheme
+        self.domains = domains
     }
 
     public func load(file: String) throws(LoadError) -> Pathway {
         try load(SourceText(contentsOf: file))
     }
 
-    /// Loads from text already in memory; `file` names it in messages.
+    /// Loads from text already in memory; `file` names it in messages and anchors a relative catalogue.
     public func load(text: String, file: String) throws(LoadError) -> Pathway {
-        let data = Array(text.utf8)
-        return try load(SourceText(file: file, text: SourceText.decode(.init(data), file: file)))
+        try load(SourceText(file: file, text: SourceText.decode(Data(text.utf8), file: file)))
     }
+
+    private static let pathwayKeys: Set<String> = ["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit"]
+    private static let roleKeys: Set<String> = ["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
+                                                "supervision", "contract", "hours", "purpose", "duties",
+                                                "environment", "criteria", "overrides", "ladder-reasons",
+                                                "ways-in", "non-peer-time"]
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
         let root = try YAMLNode.parse(source)
         let top = try root.mapping(keys: ["pathway", "roles", "routes"])
-        let head = try top.required("pathway").mapping(keys: ["id", "title", "organisation", "pay-year"])
+        let head = try top.required("pathway").mapping(keys: Self.pathwayKeys)
         let organisationNode = try head.required("organisation").mapping(keys: ["name", "sector"])
         let organisation = Organisation(
             name: try organisationNode.required("name").string(),
             sector: try organisationNode.required("sector").oneOf(Organisation.Sector.self))
+
+        var items = ItemReader(scheme: scheme, domains: domains)
+        if let catalogueNode = head.optional("catalogue") {
+            let folder = try catalogueNode.string()
+            let base = (source.file as NSString).deletingLastPathComponent
+            let path = folder.hasPrefix("/") ? folder : (base as NSString).appendingPathComponent(folder)
+            do {
+                items.catalogue = try CatalogueLoader(items: items).load(folder: path)
+            } catch where error.kind == .missingInput {
+                throw catalogueNode.error("catalogue folder '\(folder)' not found beside the pathway (looked in \(path))")
+            }
+        }
 
         let rolesNode = try top.required("roles")
         let roleNodes = try rolesNode.sequence()
         guard !roleNodes.isEmpty else { throw rolesNode.error("a pathway needs at least one role") }
         var roles: [Role] = []
         for node in roleNodes {
-            let role = try readRole(node)
+            let role = try readRole(node, items: items)
             if roles.contains(where: { $0.id == role.id }) {
                 throw node.error("role id '\(role.id)' is used twice")
             }
             roles.append(role)
         }
         let routeNodes = try top.optional("routes")?.sequence() ?? []
-        let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node) }
+        let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node, items: items) }
 
         let pathway = Pathway(
             id: try head.required("id").identifier(),
             title: try head.required("title").string(),
             organisation: organisation,
             payYear: try head.required("pay-year").string(),
-            roles: roles, routes: routes, location: top.owner.location)
+            roles: roles, routes: routes,
+            nonPeerTimeLimit: try head.optional("non-peer-time-limit").map { (n) throws(LoadError) in try percent(n) },
+            domains: domains,
+            location: top.owner.location)
         try checkReferences(pathway, roleNodes: roleNodes, routeNodes: routeNodes)
         return pathway
     }
 
-    private func readRole(_ node: YAMLNode) throws(LoadError) -> Role {
+    private func percent(_ node: YAMLNode) throws(LoadError) -> Int {
+        let value = try node.int()
+        guard (0...100).contains(value) else { throw node.error("a share of time is a percentage from 0 to 100") }
+        return value
+    }
+
+    private func readRole(_ node: YAMLNode, items: ItemReader) throws(LoadError) -> Role {
         let map = try node.mapping(keys: Self.roleKeys)
         let bandNode = try map.required("expected-band")
         let band = try bandNode.scalarText()
@@ -76,21 +106,28 @@ public struct PathwayLoader: Sendable {
             throw contractNode.error("a fixed-term contract needs a 'reason'")
         }
 
-        let duties = try map.required("duties").sequence().map { (node) throws(LoadError) in try readDuty(node) }
-        guard !duties.isEmpty else { throw map.owner.error("a role needs at least one duty") }
+        let dutiesNode = try map.required("duties")
+        let duties = try dutiesNode.sequence().map { (node) throws(LoadError) in try items.duty(node) }
+        guard !duties.isEmpty else { throw dutiesNode.error("a role needs at least one duty") }
         let environment = try map.optional("environment")?.sequence().map { (node) throws(LoadError) -> EnvironmentFact in
             let entry = try node.mapping(keys: ["text", "evidence"])
             return EnvironmentFact(text: try entry.required("text").string(),
-                                   evidence: try entry.optional("evidence").map { (n) throws(LoadError) in try readEvidence(n) } ?? [],
+                                   evidence: try entry.optional("evidence").map { (n) throws(LoadError) in try items.evidence(n) } ?? [],
                                    location: node.location)
         } ?? []
-        let criteria = try map.required("criteria").sequence().map { (node) throws(LoadError) in try readCriterion(node) }
-        let overrides = try map.optional("overrides").map { (node) throws(LoadError) in try readOverrides(node) } ?? []
-        let ladderReasons = try map.optional("ladder-reasons").map { (node) throws(LoadError) in try readLadderReasons(node) } ?? []
+        let criteria = try map.required("criteria").sequence().map { (node) throws(LoadError) in try items.criterion(node) }
+        let overrides = try map.optional("overrides").map { (node) throws(LoadError) in try readOverrides(node, items: items) } ?? []
+        let ladderReasons = try map.optional("ladder-reasons").map { (node) throws(LoadError) in try readLadderReasons(node, items: items) } ?? []
+        let waysIn = try map.optional("ways-in")?.sequence().map { (node) throws(LoadError) -> WayIn in
+            let requirements = try items.requirements(node.mapping(keys: ["requires", "needs"]))
+            guard !requirements.isEmpty else { throw node.error("a way in needs 'requires' or 'needs'") }
+            return WayIn(requirements: requirements, location: node.location)
+        } ?? []
 
         return Role(
             id: try map.required("id").identifier(),
             title: try map.required("title").string(),
+            kind: try map.required("kind").oneOf(Role.Kind.self),
             tier: tier,
             expectedBand: band,
             reportsTo: try readReportingLine(map.required("reports-to")),
@@ -101,7 +138,8 @@ public struct PathwayLoader: Sendable {
             hours: hours,
             purpose: try map.required("purpose").string(),
             duties: duties, environment: environment, criteria: criteria,
-            overrides: overrides, ladderReasons: ladderReasons,
+            overrides: overrides, ladderReasons: ladderReasons, waysIn: waysIn,
+            nonPeerTime: try map.optional("non-peer-time").map { (n) throws(LoadError) in try percent(n) },
             location: node.location, bandLocation: bandNode.location)
     }
 
@@ -113,79 +151,33 @@ public struct PathwayLoader: Sendable {
         return .role(try node.identifier())
     }
 
-    private func readDuty(_ node: YAMLNode) throws(LoadError) -> Duty {
-        let map = try node.mapping(keys: ["area", "text", "evidence"])
-        return Duty(area: try map.required("area").string(),
-                    text: try map.required("text").string(),
-                    evidence: try readEvidence(map.required("evidence")),
-                    location: node.location)
-    }
-
-    private var factorKeys: Set<String> { Set(scheme.factors.map { "F\($0.number)" }) }
-
-    /// `{F1: 4a, F15: 3}`: factor to level, checked against the scheme.
-    private func readEvidence(_ node: YAMLNode) throws(LoadError) -> [FactorEvidence] {
-        let map = try node.mapping(keys: factorKeys)
-        var evidence: [FactorEvidence] = []
-        for (key, value) in map.entries {
-            let factor = scheme.factor(Int(key.dropFirst())!)!
-            evidence.append(FactorEvidence(factor: factor.number, level: try readLevel(value, of: factor, key: key),
-                                           location: value.location))
-        }
-        return evidence
-    }
-
-    private func readLevel(_ value: YAMLNode, of factor: Factor, key: String) throws(LoadError) -> LevelClaim {
-        let text = try value.scalarText()
-        guard let level = LevelClaim(parsing: text) else {
-            throw value.error("'\(text)' is not a level for \(key); write a level (3), a level and sub-level (4a) or a range (2-3)")
-        }
-        guard factor.levels.contains(level.low), factor.levels.contains(level.high) else {
-            throw value.error("level \(level) is outside factor \(factor.number) (\(factor.name)), which has levels 1 to \(factor.levels.upperBound)")
-        }
-        return level
-    }
-
     /// `{F8: {level: 3, reason: …}}`: a stated level per factor, each with its reason.
-    private func readOverrides(_ node: YAMLNode) throws(LoadError) -> [Override] {
+    private func readOverrides(_ node: YAMLNode, items: ItemReader) throws(LoadError) -> [Override] {
         var overrides: [Override] = []
-        for (key, value) in try node.mapping(keys: factorKeys).entries {
+        for (key, value) in try node.mapping(keys: items.factorKeys).entries {
             let factor = scheme.factor(Int(key.dropFirst())!)!
             let entry = try value.mapping(keys: ["level", "reason"])
             guard let reasonNode = entry.optional("reason") else {
                 throw value.error("the override of \(key) needs a written 'reason' for the panel")
             }
-            overrides.append(Override(factor: factor.number, level: try readLevel(entry.required("level"), of: factor, key: key),
+            overrides.append(Override(factor: factor.number, level: try items.level(entry.required("level"), of: factor, key: key),
                                       reason: try reasonNode.string(), location: value.location))
         }
         return overrides
     }
 
     /// `{band: …, F6: …}`: why this role may sit lower than the role it progresses from.
-    private func readLadderReasons(_ node: YAMLNode) throws(LoadError) -> [LadderReason] {
-        try node.mapping(keys: factorKeys.union(["band"])).entries.map { (key, value) throws(LoadError) in
+    private func readLadderReasons(_ node: YAMLNode, items: ItemReader) throws(LoadError) -> [LadderReason] {
+        try node.mapping(keys: items.factorKeys.union(["band"])).entries.map { (key, value) throws(LoadError) in
             LadderReason(factor: key == "band" ? nil : Int(key.dropFirst()), reason: try value.string(), location: value.location)
         }
     }
 
-    private func readCriterion(_ node: YAMLNode) throws(LoadError) -> Criterion {
-        let map = try node.mapping(keys: ["category", "text", "need", "assessed", "lived-experience"])
-        let assessedNode = try map.required("assessed")
-        let assessed = try assessedNode.sequence().map { (n) throws(LoadError) in try n.oneOf(Criterion.Assessment.self) }
-        guard !assessed.isEmpty else { throw assessedNode.error("say how the criterion is assessed (application, interview, …)") }
-        return Criterion(category: try map.required("category").oneOf(Criterion.Category.self),
-                         text: try map.required("text").string(),
-                         need: try map.required("need").oneOf(Criterion.Need.self),
-                         assessed: assessed,
-                         livedExperience: try map.optional("lived-experience")?.bool() ?? false,
-                         location: node.location)
-    }
-
-    private func readRoute(_ node: YAMLNode) throws(LoadError) -> Route {
-        let map = try node.mapping(keys: ["from", "to", "needs"])
+    private func readRoute(_ node: YAMLNode, items: ItemReader) throws(LoadError) -> Route {
+        let map = try node.mapping(keys: ["from", "to", "requires", "needs"])
         return Route(from: try map.required("from").identifier(),
                      to: try map.required("to").identifier(),
-                     needs: try map.optional("needs")?.sequence().map { (n) throws(LoadError) in try n.string() } ?? [],
+                     requirements: try items.requirements(map),
                      location: node.location)
     }
 
@@ -203,7 +195,7 @@ public struct PathwayLoader: Sendable {
         }
         for (route, node) in zip(pathway.routes, routeNodes) {
             for (key, end) in [("from", route.from), ("to", route.to)] where !ids.contains(end) {
-                let at = try node.mapping(keys: ["from", "to", "needs"]).required(key)
+                let at = try node.mapping(keys: ["from", "to", "requires", "needs"]).required(key)
                 throw at.error("route names '\(end)', which is not a role in this pathway")
             }
         }
@@ -219,8 +211,4 @@ public struct PathwayLoader: Sendable {
             }
         }
     }
-
-    private static let roleKeys: Set<String> = ["id", "title", "tier", "expected-band", "reports-to", "base",
-                                                "supervision", "contract", "hours", "purpose", "duties",
-                                                "environment", "criteria", "overrides", "ladder-reasons"]
 }

@@ -82,6 +82,12 @@ struct YAMLNode {
         return YAMLMapping(owner: self, entries: entries)
     }
 
+    /// Whether this is a mapping with the key.
+    func hasKey(_ key: String) -> Bool {
+        guard case .mapping(let mapping) = node else { return false }
+        return mapping.keys.contains { $0.string == key }
+    }
+
     func sequence() throws(LoadError) -> [YAMLNode] {
         guard case .sequence(let sequence) = node else {
             throw error("expected a list for \(name), found \(found)")

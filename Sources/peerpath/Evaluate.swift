@@ -29,10 +29,7 @@ struct Evaluate: ParsableCommand {
         do {
             let pipeline = try Pipeline(installation: share.installation())
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
-            if let role, assessment.role(role) == nil {
-                let known = assessment.roles.map(\.role.id).joined(separator: ", ")
-                throw PeerPathError(.usage, "\(pathway): error: no role '\(role)' in this pathway; its roles are: \(known)")
-            }
+            if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)
             switch format {
             case .text: print(report.text(), terminator: "")

@@ -120,7 +120,7 @@ struct EvaluateCommandTests {
     @Test func errorFindingsExit1AndAreListedUnderTheRole() throws {
         let run = try PeerPathProcess(["evaluate", findings, "--role", "mismatch"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("findings:\n    \(findings):35:20: error: Mismatched Role is expected at Band 5"))
+        #expect(run.stdout.contains("findings:\n    \(findings):37:20: error: Mismatched Role is expected at Band 5"))
         #expect(run.stdout.contains("[band-mismatch]"))
         #expect(run.stdout.contains("  with every range at its lower end: 188 points, Band 2 (161–215)"))
         #expect(run.stdout.contains("override (evidenced 1): Signs off the training budget."))
@@ -160,7 +160,7 @@ struct EvaluateCommandTests {
                           "override-above-evidence", "override-below-evidence"])
         let first = try #require(list.first { $0["code"] as? String == "band-mismatch" })
         #expect(first["severity"] as? String == "error")
-        #expect(first["line"] as? Int == 35)
+        #expect(first["line"] as? Int == 37)
         #expect(first["role"] as? String == "mismatch")
     }
 
@@ -174,5 +174,73 @@ struct EvaluateCommandTests {
         let run = try PeerPathProcess(["evaluate", TestSupport.write("pathway: [")])
         #expect(run.status == 65)
         #expect(run.stdout.isEmpty)
+    }
+}
+
+@Suite("peerpath check and trace", .enabled(if: PeerPathProcess.executable != nil, "the peerpath executable was not found beside the tests"))
+struct CheckCommandTests {
+    let practice = TestSupport.fixture("practice")
+
+    @Test func checkListsFindingsInFileOrderAndExits1OnErrors() throws {
+        let file = practice + "/degree-or-registration.yaml"
+        let run = try PeerPathProcess(["check", file])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("\(file):43:9: error: Peer Worker requires 'degree' as essential"))
+        #expect(run.stdout.contains("[degree-or-registration]"))
+        let lines = run.stdout.split(separator: "\n").dropLast().map { Int($0.split(separator: ":")[1]) ?? 0 }
+        #expect(lines == lines.sorted())
+        #expect(run.stdout.hasSuffix(" warnings\n") || run.stdout.hasSuffix(" warning\n"))
+    }
+
+    @Test func checkExits0WithWarningsOnly() throws {
+        let text = TestSupport.read(practice + "/leader-short-term.yaml")
+        // Every role of the fixture totals Band 1; expect that so no error remains.
+        let fixed = ["\"3\"", "\"4\"", "\"7\""].reduce(text) { $0.replacingOccurrences(of: "expected-band: \($1)", with: "expected-band: \"1\"") }
+        let path = practice + "/.warnings-only.yaml"
+        FileManager.default.createFile(atPath: path, contents: Data(fixed.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try PeerPathProcess(["check", path])
+        #expect(run.stdout.contains("[leader-short-term]"))
+        #expect(!run.stdout.contains(": error:"), "\(run.stdout)")
+        #expect(run.status == 0)
+    }
+
+    @Test func checkJSONCountsAndListsFindings() throws {
+        let run = try PeerPathProcess(["check", practice + "/no-progression.yaml", "--format", "json"])
+        #expect(run.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["code"] as? String == "no-progression" && $0["severity"] as? String == "error" })
+        #expect(json["errors"] as? Int == findings.filter { $0["severity"] as? String == "error" }.count)
+        #expect((json["pathway"] as? [String: Any])?["id"] as? String == "practice")
+    }
+
+    @Test func traceShowsDomainsEvidenceAndSelectingCriteria() throws {
+        let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "worker"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("""
+        1.1 Meet people one to one and share parts of their own story when it helps.
+            domains:     Core relational skills; Supporting people
+            evidence:    F1 4a (sets the level), F15 3 (sets the level)
+            selected by: C1 Personal experience of mental distress and recovery. (essential; assessed by application, interview)
+                         C3 Can describe how they look after their own wellbeing at work. (essential; assessed by interview)
+        """))
+        #expect(run.stdout.hasSuffix("worker: 3 duties traced, 0 with no selecting criterion\n"))
+    }
+
+    @Test func traceReportsAGap() throws {
+        let run = try PeerPathProcess(["trace", practice + "/duty-unselected.yaml", "--role", "worker", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let duties = try #require(json["duties"] as? [[String: Any]])
+        let gap = try #require(duties.first { $0["number"] as? String == "1.3" })
+        #expect((gap["criteria"] as? [Any])?.isEmpty == true)
+        #expect(gap["domains"] as? [String] == ["organisational"])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["code"] as? String } == ["duty-unselected"])
+    }
+
+    @Test func traceNeedsAKnownRole() throws {
+        let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "nobody"])
+        #expect(run.status == 64)
     }
 }

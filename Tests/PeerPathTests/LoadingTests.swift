@@ -43,41 +43,41 @@ struct LoadingTests {
         let error = try #require(failure(replacing: "    title: Peer Lead\n", with: "    title: [Peer Lead\n"))
         #expect(error.kind == .badData)
         // libyaml notices the unclosed list on the next line, and names where it opened.
-        #expect(error.line == 43)
+        #expect(error.line == 44)
         #expect(error.message.hasPrefix("YAML syntax:"))
-        #expect(error.message.contains("at line 42"))
+        #expect(error.message.contains("at line 43"))
     }
 
     @Test func aWrongTypeIsLocated() throws {
         let error = try #require(failure(replacing: "    hours: 30", with: "    hours: thirty"))
-        #expect(error.line == 53)
+        #expect(error.line == 55)
         #expect(error.column == 12)
         #expect(error.message == "expected a number for 'roles[2].hours', found 'thirty'")
     }
 
     @Test func anUnknownRoleInReportsToIsLocated() throws {
         let error = try #require(failure(replacing: "reports-to: lead", with: "reports-to: leader"))
-        #expect(error.line == 13)
+        #expect(error.line == 14)
         #expect(error.column == 17)
         #expect(error.message.contains("'reports-to' names 'leader', which is not a role in this pathway"))
     }
 
     @Test func anUnknownFactorIsLocated() throws {
         let error = try #require(failure(replacing: "{F1: 4a, F6: 2}", with: "{F1: 4a, F17: 2}"))
-        #expect(error.line == 25)
+        #expect(error.line == 26)
         #expect(error.message.hasPrefix("unknown key 'F17' in 'roles[1].duties[1].evidence'"))
     }
 
     @Test func aLevelOutsideTheFactorIsLocated() throws {
         let error = try #require(failure(replacing: "{F15: 3}", with: "{F15: 5}"))
-        #expect(error.line == 34)
+        #expect(error.line == 35)
         #expect(error.column == 25)
         #expect(error.message == "level 5 is outside factor 15 (Emotional effort), which has levels 1 to 4")
     }
 
     @Test func aMalformedLevelIsLocated() throws {
         let error = try #require(failure(replacing: "{F1: 3c, F4: 2}", with: "{F1: high, F4: 2}"))
-        #expect(error.line == 31)
+        #expect(error.line == 32)
         #expect(error.message.hasPrefix("'high' is not a level for F1"))
     }
 
@@ -90,7 +90,7 @@ struct LoadingTests {
 
     @Test func aDuplicateRoleIdIsLocated() throws {
         let error = try #require(failure(replacing: "  - id: lead\n", with: "  - id: peer-worker\n"))
-        #expect(error.line == 41)
+        #expect(error.line == 42)
         #expect(error.message == "role id 'peer-worker' is used twice")
     }
 
@@ -101,7 +101,7 @@ struct LoadingTests {
 
     @Test func aRouteToAnUnknownRoleIsLocated() throws {
         let error = try #require(failure(replacing: "    to: lead", with: "    to: director"))
-        #expect(error.line == 67)
+        #expect(error.line == 69)
         #expect(error.message == "route names 'director', which is not a role in this pathway")
     }
 
@@ -112,7 +112,7 @@ struct LoadingTests {
 
     @Test func controlCharactersAreRefusedWithTheirPlace() throws {
         let error = try #require(failure(replacing: "Meet people one to one.", with: "Meet people\u{07} one to one."))
-        #expect(error.line == 24)
+        #expect(error.line == 25)
         #expect(error.column == 26)
         #expect(error.message == "control character U+0007 is not allowed in a pathway file")
     }

@@ -1,25 +1,8 @@
 import PeerPathModel
 
-/// An optional value written as JSON `null` when absent, so every field is always present.
-struct Nullable<Value: Encodable>: Encodable {
-    var value: Value?
-
-    init(_ value: Value?) { self.value = value }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let value { try container.encode(value) } else { try container.encodeNil() }
-    }
-}
-
 /// The JSON form of an evaluation report. Field names are part of peerpath's interface: add, never
 /// rename. Documented in the README under "peerpath evaluate".
 struct EvaluationJSON: Encodable {
-    struct PathwayJSON: Encodable {
-        var id: String
-        var file: String
-    }
-
     struct RoleJSON: Encodable {
         var id: String
         var title: String
@@ -64,16 +47,6 @@ struct EvaluationJSON: Encodable {
         var band: Nullable<String>
     }
 
-    struct FindingJSON: Encodable {
-        var code: String
-        var severity: String
-        var message: String
-        var role: Nullable<String>
-        var file: Nullable<String>
-        var line: Nullable<Int>
-        var column: Nullable<Int>
-    }
-
     var pathway: PathwayJSON
     var roles: [RoleJSON]
     var findings: [FindingJSON]
@@ -104,10 +77,6 @@ struct EvaluationJSON: Encodable {
                     ChangeJSON(factor: $0.factor, from: $0.from, to: $0.to, points: $0.points, band: Nullable($0.placement.band?.name))
                 })
         }
-        findings = report.findings.map {
-            FindingJSON(code: $0.code.rawValue, severity: $0.severity.rawValue, message: $0.message, role: Nullable($0.roleID),
-                        file: Nullable($0.location?.file), line: Nullable($0.location?.line),
-                        column: Nullable($0.location?.column))
-        }
+        findings = report.findings.map(FindingJSON.init)
     }
 }

@@ -15,10 +15,10 @@ public struct EvaluationReport: Sendable {
         self.roles = assessment.roles.filter { roleID == nil || $0.role.id == roleID }
     }
 
-    /// The findings of the roles reported (all findings when every role is reported).
+    /// The job evaluation findings of the roles reported (`check` reports the others).
     public var findings: [Finding] {
         let ids = Set(roles.map(\.role.id))
-        return assessment.findings.filter { $0.roleID.map(ids.contains) ?? true }
+        return assessment.findings.filter { $0.code.family == .evaluation && ($0.roleID.map(ids.contains) ?? true) }
     }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
@@ -109,9 +109,6 @@ public struct EvaluationReport: Sendable {
     // MARK: JSON
 
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(EvaluationJSON(report: self))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        try encodeJSON(EvaluationJSON(report: self))
     }
 }

@@ -68,6 +68,7 @@ struct RoleFacts {
             return ["title": target.title, "band": "Band \(target.expectedBand)", "needs": route.needs]
         }
         let previous = pathway.routes(to: role.id).compactMap { pathway.role($0.from)?.title }
+        let waysIn = role.waysIn.map { $0.requirements.map(\.text).joined(separator: " ") }
         return [
             "title": role.title,
             "organisation": pathway.organisation.name,
@@ -85,6 +86,8 @@ struct RoleFacts {
             "hasNext": !next.isEmpty,
             "previous": previous,
             "hasPrevious": !previous.isEmpty,
+            "waysIn": waysIn,
+            "hasWaysIn": !waysIn.isEmpty,
             "hasEnvironment": !role.environment.isEmpty,
         ]
     }

@@ -43,9 +43,11 @@ public struct PeerPathXML: Sendable {
     private func writeRole(_ role: Role, in pathway: Pathway, to w: XMLWriter) throws(XMLWriteError) {
         try w.start("role")
         try w.attribute("id", role.id)
+        try w.attribute("kind", role.kind.rawValue)
         try w.attribute("tier", String(role.tier))
         try w.attribute("expected-band", role.expectedBand)
         try w.attribute("hours", String(role.hours))
+        if let share = role.nonPeerTime { try w.attribute("non-peer-time", String(share)) }
         try w.element("title", text: role.title)
         switch role.reportsTo {
         case .role(let id): try w.element("reports-to", ["role": id], text: pathway.role(id)?.title ?? id)
@@ -66,8 +68,13 @@ public struct PeerPathXML: Sendable {
             for numbered in area.duties {
                 try w.start("duty")
                 try w.attribute("number", numbered.number.description)
+                if let id = numbered.duty.catalogueID { try w.attribute("catalogue", id) }
                 try w.element("text", text: numbered.duty.text)
                 try writeEvidence(numbered.duty.evidence, to: w)
+                for domain in numbered.duty.domains { try w.element("domain", text: domain) }
+                for criterion in role.criteria.indices where !Set(role.criteria[criterion].domains).isDisjoint(with: numbered.duty.domains) {
+                    try w.element("selected-by", ["criterion": String(criterion + 1)])
+                }
                 try w.end()
             }
             try w.end()
@@ -83,8 +90,10 @@ public struct PeerPathXML: Sendable {
         }
         try w.end()
         try w.start("criteria")
-        for criterion in role.criteria {
+        for (index, criterion) in role.criteria.enumerated() {
             try w.start("criterion")
+            try w.attribute("number", String(index + 1))
+            if let id = criterion.catalogueID { try w.attribute("catalogue", id) }
             try w.attribute("category", criterion.category.rawValue)
             try w.attribute("need", criterion.need.rawValue)
             if criterion.livedExperience { try w.attribute("lived-experience", "true") }
@@ -92,6 +101,14 @@ public struct PeerPathXML: Sendable {
             for assessment in criterion.assessed {
                 try w.element("assessed", text: assessment.rawValue)
             }
+            for domain in criterion.domains { try w.element("domain", text: domain) }
+            try w.end()
+        }
+        try w.end()
+        try w.start("ways-in")
+        for way in role.waysIn {
+            try w.start("way-in")
+            try writeRequirements(way.requirements, to: w)
             try w.end()
         }
         try w.end()
@@ -100,11 +117,21 @@ public struct PeerPathXML: Sendable {
             try w.start("route")
             try w.attribute("from", route.from)
             try w.attribute("to", route.to)
-            for need in route.needs { try w.element("needs", text: need) }
+            try writeRequirements(route.requirements, to: w)
             try w.end()
         }
         try w.end()
         try w.end()
+    }
+
+    private func writeRequirements(_ requirements: [Requirement], to w: XMLWriter) throws(XMLWriteError) {
+        for requirement in requirements {
+            try w.start("needs")
+            if let id = requirement.id { try w.attribute("catalogue", id) }
+            if let kind = requirement.kind { try w.attribute("kind", kind.rawValue) }
+            try w.text(requirement.text)
+            try w.end()
+        }
     }
 
     private func writeEvidence(_ evidence: [FactorEvidence], to w: XMLWriter) throws(XMLWriteError) {

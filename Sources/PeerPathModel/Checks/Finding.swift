@@ -52,4 +52,42 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case overrideAboveEvidence = "override-above-evidence"
     /// An override sets a factor below what the duties evidence (warning).
     case overrideBelowEvidence = "override-below-evidence"
+
+    // Pathway practice, from ImROC Briefing Paper 22.
+    /// A peer leader or head of peer support with no senior peer or development role beside them (warning).
+    case leaderWithoutSeniorPeers = "leader-without-senior-peers"
+    /// A peer leader or head of peer support on a fixed-term contract (warning).
+    case leaderShortTerm = "leader-short-term"
+    /// No route leads on from the entry role (error).
+    case noProgression = "no-progression"
+    /// Every way into a role needs the apprenticeship (warning).
+    case apprenticeshipOnly = "apprenticeship-only"
+    /// A peer role supervised only by a non-peer professional (warning).
+    case noPeerSupervision = "no-peer-supervision"
+    /// A peer role with no essential lived experience criterion (error).
+    case livedExperienceMissing = "lived-experience-missing"
+    /// An essential criterion asks for a degree or professional registration (error).
+    case degreeOrRegistration = "degree-or-registration"
+    /// A role's share of time on non-peer work is above the pathway's limit (warning).
+    case nonPeerTimeOverLimit = "non-peer-time-over-limit"
+
+    // The trace from duties to criteria.
+    /// A duty that no criterion of the role selects for (warning).
+    case dutyUnselected = "duty-unselected"
+    /// A competence domain the entry role should cover that none of its duties serves (warning).
+    case domainUncovered = "domain-uncovered"
+
+    public enum Family: String, Sendable {
+        case evaluation, practice, trace
+    }
+
+    public var family: Family {
+        switch self {
+        case .bandMismatch, .outsideScheme, .borderline, .bandDrop, .factorDrop,
+             .overrideAboveEvidence, .overrideBelowEvidence: .evaluation
+        case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
+             .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
+        case .dutyUnselected, .domainUncovered: .trace
+        }
+    }
 }

@@ -33,10 +33,17 @@ public struct Criterion: Sendable {
     public var assessed: [Assessment]
     /// Marks the criterion that asks for lived experience.
     public var livedExperience: Bool
+    /// The competence domains (ids) the criterion selects for.
+    public var domains: [String]
+    /// The catalogue id the criterion came from, or nil for the pathway's own.
+    public var catalogueID: String?
     public var location: SourceLocation?
 
     public init(category: Category, text: String, need: Need, assessed: [Assessment],
-                livedExperience: Bool = false, location: SourceLocation? = nil) {
+                livedExperience: Bool = false, domains: [String] = [], catalogueID: String? = nil,
+                location: SourceLocation? = nil) {
+        self.domains = domains
+        self.catalogueID = catalogueID
         self.category = category
         self.text = text
         self.need = need

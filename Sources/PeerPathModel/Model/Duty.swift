@@ -3,12 +3,19 @@ public struct Duty: Sendable {
     public var area: String
     public var text: String
     public var evidence: [FactorEvidence]
+    /// The competence domains (ids) the duty serves.
+    public var domains: [String]
+    /// The catalogue id the duty came from, or nil for the pathway's own.
+    public var catalogueID: String?
     public var location: SourceLocation?
 
-    public init(area: String, text: String, evidence: [FactorEvidence], location: SourceLocation? = nil) {
+    public init(area: String, text: String, evidence: [FactorEvidence], domains: [String] = [],
+                catalogueID: String? = nil, location: SourceLocation? = nil) {
         self.area = area
         self.text = text
         self.evidence = evidence
+        self.domains = domains
+        self.catalogueID = catalogueID
         self.location = location
     }
 }

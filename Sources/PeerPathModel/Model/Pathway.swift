@@ -7,10 +7,17 @@ public struct Pathway: Sendable {
     public var payYear: String
     public var roles: [Role]
     public var routes: [Route]
+    /// The most a role may spend on non-peer work, in percent of its time, where the pathway sets it.
+    public var nonPeerTimeLimit: Int?
+    /// The competence domains the pathway's duties and criteria refer to.
+    public var domains: [CompetenceDomain]
     public var location: SourceLocation?
 
     public init(id: String, title: String, organisation: Organisation, payYear: String,
-                roles: [Role], routes: [Route], location: SourceLocation? = nil) {
+                roles: [Role], routes: [Route], nonPeerTimeLimit: Int? = nil, domains: [CompetenceDomain] = [],
+                location: SourceLocation? = nil) {
+        self.nonPeerTimeLimit = nonPeerTimeLimit
+        self.domains = domains
         self.id = id
         self.title = title
         self.organisation = organisation
@@ -21,6 +28,14 @@ public struct Pathway: Sendable {
     }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+
+    public func domain(_ id: String) -> CompetenceDomain? { domains.first { $0.id == id } }
+
+    /// The entry roles: those at the lowest tier.
+    public var entryRoles: [Role] {
+        guard let lowest = roles.map(\.tier).min() else { return [] }
+        return roles.filter { $0.tier == lowest }
+    }
 
     /// Routes that lead on from a role.
     public func routes(from roleID: String) -> [Route] { routes.filter { $0.from == roleID } }

@@ -2,6 +2,7 @@
 public struct Role: Sendable {
     public var id: String
     public var title: String
+    public var kind: Kind
     /// Place on the ladder; 1 is the entry role.
     public var tier: Int
     public var expectedBand: String
@@ -20,15 +21,22 @@ public struct Role: Sendable {
     /// Reasons why this role may sit lower than the role it progresses from, on its band (`band`) or
     /// on a factor (`F6`).
     public var ladderReasons: [LadderReason]
+    /// Ways into the role from outside the pathway, each an alternative.
+    public var waysIn: [WayIn]
+    /// Percent of the role's time spent on projects that are not peer work, where stated.
+    public var nonPeerTime: Int?
     public var location: SourceLocation?
     /// Where the expected band is written, for findings about it.
     public var bandLocation: SourceLocation?
 
-    public init(id: String, title: String, tier: Int, expectedBand: String, reportsTo: ReportingLine,
+    public init(id: String, title: String, kind: Kind, tier: Int, expectedBand: String, reportsTo: ReportingLine,
                 base: String, supervision: Supervision, contract: Contract, hours: Double,
                 purpose: String, duties: [Duty], environment: [EnvironmentFact], criteria: [Criterion],
-                overrides: [Override] = [], ladderReasons: [LadderReason] = [],
-                location: SourceLocation? = nil, bandLocation: SourceLocation? = nil) {
+                overrides: [Override] = [], ladderReasons: [LadderReason] = [], waysIn: [WayIn] = [],
+                nonPeerTime: Int? = nil, location: SourceLocation? = nil, bandLocation: SourceLocation? = nil) {
+        self.kind = kind
+        self.waysIn = waysIn
+        self.nonPeerTime = nonPeerTime
         self.id = id
         self.title = title
         self.tier = tier
@@ -68,6 +76,21 @@ public struct Role: Sendable {
             }
         }
         return areas
+    }
+}
+
+extension Role {
+    /// What kind of peer role this is, from the entry post to the head of peer support.
+    public enum Kind: String, Sendable, CaseIterable {
+        case apprentice
+        case peerWorker = "peer-worker"
+        case seniorPeer = "senior-peer"
+        case development
+        case peerLeader = "peer-leader"
+        case head
+
+        /// Roles that lead peer support: a peer leader or a head of peer support.
+        public var isLeader: Bool { self == .peerLeader || self == .head }
     }
 }
 

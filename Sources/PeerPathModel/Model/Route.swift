@@ -2,13 +2,16 @@
 public struct Route: Sendable {
     public var from: String
     public var to: String
-    public var needs: [String]
+    /// What the step needs: catalogue requirements first, then the pathway's own lines.
+    public var requirements: [Requirement]
     public var location: SourceLocation?
 
-    public init(from: String, to: String, needs: [String], location: SourceLocation? = nil) {
+    public init(from: String, to: String, requirements: [Requirement], location: SourceLocation? = nil) {
         self.from = from
         self.to = to
-        self.needs = needs
+        self.requirements = requirements
         self.location = location
     }
+
+    public var needs: [String] { requirements.map(\.text) }
 }

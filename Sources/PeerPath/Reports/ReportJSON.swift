@@ -1,0 +1,49 @@
+import PeerPathModel
+
+/// An optional value written as JSON `null` when absent, so every field is always present.
+struct Nullable<Value: Encodable>: Encodable {
+    var value: Value?
+
+    init(_ value: Value?) { self.value = value }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}
+
+/// The pathway a report is about.
+struct PathwayJSON: Encodable {
+    var id: String
+    var file: String
+}
+
+/// A finding as every JSON report writes it.
+struct FindingJSON: Encodable {
+    var code: String
+    var severity: String
+    var message: String
+    var role: Nullable<String>
+    var file: Nullable<String>
+    var line: Nullable<Int>
+    var column: Nullable<Int>
+
+    init(_ finding: Finding) {
+        code = finding.code.rawValue
+        severity = finding.severity.rawValue
+        message = finding.message
+        role = Nullable(finding.roleID)
+        file = Nullable(finding.location?.file)
+        line = Nullable(finding.location?.line)
+        column = Nullable(finding.location?.column)
+    }
+}
+
+/// Pretty, key-sorted JSON: the same input always prints the same bytes.
+func encodeJSON<Value: Encodable>(_ value: Value) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
+import Foundation

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PeerPath
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a pathway: job evaluation, practice from the ImROC briefing paper, and the trace from duties to criteria.",
+        discussion: "Exit codes: 0 no error findings, 1 error findings, 65 bad input data, 66 missing input."
+    )
+
+    @Argument(help: ArgumentHelp("A pathway file (YAML).", valueName: "PATHWAY"))
+    var pathway: String
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var share: ShareOptions
+
+    func run() throws {
+        do {
+            let pipeline = try Pipeline(installation: share.installation())
+            let report = CheckReport(assessment: pipeline.assess(try pipeline.load(pathway), file: pathway))
+            print(format == .json ? try report.json() : report.text(), terminator: "")
+            if report.hasErrors { throw ExitCode(1) }
+        } catch let error as PeerPathError {
+            fail(error)
+        }
+    }
+}
+
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Trace each duty of a role to its competence domains, its job evaluation evidence, and the criteria that select for it.",
+        discussion: "Exit codes: 0 done, 64 unknown --role, 65 bad input data, 66 missing input."
+    )
+
+    @Argument(help: ArgumentHelp("A pathway file (YAML).", valueName: "PATHWAY"))
+    var pathway: String
+
+    @Option(name: .long, help: ArgumentHelp("The role to trace.", valueName: "ID"))
+    var role: String
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var share: ShareOptions
+
+    func run() throws {
+        do {
+            let pipeline = try Pipeline(installation: share.installation())
+            let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
+            try assessment.requireRole(role, file: pathway)
+            let report = TraceReport(assessment: assessment, roleID: role)
+            print(format == .json ? try report.json() : report.text(), terminator: "")
+        } catch let error as PeerPathError {
+            fail(error)
+        }
+    }
+}
