@@ -20,13 +20,22 @@ public struct Finding: Sendable, Equatable {
     public var message: String
     public var roleID: String?
     public var location: SourceLocation?
+    /// For language findings: the text the rule matched, and what to write instead.
+    public var matched: String?
+    public var suggestion: String?
+    /// For language findings a pathway allows: the reason it gives. Allowed findings are reported
+    /// as notes, with the reason.
+    public var allowedBecause: String?
 
-    public init(_ code: FindingCode, _ severity: Severity, _ message: String, role: String? = nil, at location: SourceLocation?) {
+    public init(_ code: FindingCode, _ severity: Severity, _ message: String, role: String? = nil, at location: SourceLocation?,
+                matched: String? = nil, suggestion: String? = nil) {
         self.code = code
         self.severity = severity
         self.message = message
         self.roleID = role
         self.location = location
+        self.matched = matched
+        self.suggestion = suggestion
     }
 
     /// `file:line:column: severity: message [code]`, as compilers and editors print diagnostics.
@@ -77,8 +86,22 @@ public enum FindingCode: String, Sendable, CaseIterable {
     /// A competence domain the entry role should cover that none of its duties serves (warning).
     case domainUncovered = "domain-uncovered"
 
+    // Language (`peerpath lint`).
+    /// A document reads hard: Flesch reading ease below 60 (warning).
+    case readability = "readability"
+    /// Stigmatising mental health language (warning).
+    case stigmatisingLanguage = "stigmatising-language"
+    /// A document leans on masculine- or feminine-coded words (warning), after Gaucher, Friesen & Kay (2011).
+    case genderCoded = "gender-coded"
+    /// A criterion that cannot be tested: no assessment, or vague words with no standard (warning).
+    case untestableCriterion = "untestable-criterion"
+    /// A requirement that shuts out the people peer roles exist for (warning).
+    case exclusionaryRequirement = "exclusionary-requirement"
+    /// Wording lifted from the job evaluation factor plan, or a job description laid out factor by factor (warning).
+    case factorPlanWording = "factor-plan-wording"
+
     public enum Family: String, Sendable {
-        case evaluation, practice, trace
+        case evaluation, practice, trace, language
     }
 
     public var family: Family {
@@ -88,6 +111,8 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
              .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
         case .dutyUnselected, .domainUncovered: .trace
+        case .readability, .stigmatisingLanguage, .genderCoded, .untestableCriterion,
+             .exclusionaryRequirement, .factorPlanWording: .language
         }
     }
 }

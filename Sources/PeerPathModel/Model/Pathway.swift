@@ -11,11 +11,14 @@ public struct Pathway: Sendable {
     public var nonPeerTimeLimit: Int?
     /// The competence domains the pathway's duties and criteria refer to.
     public var domains: [CompetenceDomain]
+    /// Language rules or phrases the pathway allows, each with its reason.
+    public var allowances: [Allowance]
     public var location: SourceLocation?
 
     public init(id: String, title: String, organisation: Organisation, payYear: String,
                 roles: [Role], routes: [Route], nonPeerTimeLimit: Int? = nil, domains: [CompetenceDomain] = [],
-                location: SourceLocation? = nil) {
+                allowances: [Allowance] = [], location: SourceLocation? = nil) {
+        self.allowances = allowances
         self.nonPeerTimeLimit = nonPeerTimeLimit
         self.domains = domains
         self.id = id
