@@ -23,10 +23,10 @@ let package = Package(
         ),
         // The domain: pathway model, job evaluation, findings. Foundation only.
         .target(name: "PeerPathModel"),
-        // YAML files -> model, with a file:line:column on every error.
+        // YAML files -> model (and the documents' wording), with a file:line:column on every error.
         .target(
             name: "PeerPathLoading",
-            dependencies: ["PeerPathModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PeerPathModel", "PeerPathDocuments", .product(name: "Yams", package: "Yams")]
         ),
         // The format-neutral document tree and the composers that build it from the model.
         .target(

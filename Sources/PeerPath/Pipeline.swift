@@ -58,8 +58,8 @@ public struct Pipeline: Sendable {
             do {
                 files.append(OutputFile(path: "\(folder)/job-description.odt", data: try odt.package(document)))
                 files.append(OutputFile(path: "\(folder)/job-description.xml",
-                                        data: try xml.jobDescription(role, in: pathway, evaluation: evaluation,
-                                                                     scheme: scheme, document: document)))
+                                        data: try xml.roleDocument(document, role: role, in: pathway, evaluation: evaluation,
+                                                                   scheme: scheme, findings: [])))
             } catch {
                 let location = role.location.map { "\($0)" } ?? pathway.id
                 throw PeerPathError(.badData, "\(location): error: role '\(role.id)': \(error)")

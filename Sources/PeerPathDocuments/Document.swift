@@ -1,31 +1,62 @@
 /// A document as a format-neutral tree: every writer (ODT, XML, Markdown) walks the same blocks,
 /// so a new output format costs one writer and never a second composer.
 public struct Document: Sendable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case jobDescription = "job-description"
+        case personSpecification = "person-specification"
+        case bandingJustification = "banding-justification"
+        case panelPack = "panel-pack"
+        case pathwayOverview = "pathway-overview"
     }
 
     public var kind: Kind
     public var title: String
     public var subject: String
     public var keywords: [String]
+    /// Named values for the document's metadata (pathway, role, band, points, peerpath version).
+    public var properties: [Property]
     public var blocks: [Block]
 
-    public init(kind: Kind, title: String, subject: String, keywords: [String], blocks: [Block]) {
+    public init(kind: Kind, title: String, subject: String, keywords: [String], properties: [Property] = [], blocks: [Block]) {
         self.kind = kind
         self.title = title
         self.subject = subject
         self.keywords = keywords
+        self.properties = properties
         self.blocks = blocks
+    }
+
+    /// The level-1 headings, in order: what a table of contents lists.
+    public var sections: [String] {
+        blocks.compactMap { if case .heading(1, let text) = $0 { text } else { nil } }
+    }
+
+    public struct Property: Sendable, Equatable {
+        public var name: String
+        public var value: String
+
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 }
 
 public enum Block: Sendable, Equatable {
-    /// A heading; level 1 is the document's title.
+    /// A heading; level 1 starts a part of the document.
     case heading(level: Int, text: String)
     case paragraph(String)
     case list(ListBlock)
     case table(Table)
+    /// The cover's large title and the line under it.
+    case title(String)
+    case subtitle(String)
+    /// A table of contents of the level-1 headings that follow, with their page numbers.
+    case contents(title: String)
+    /// Starts a new page.
+    case pageBreak
+    /// A picture, drawn from a diagram, with the text that stands in for it.
+    case figure(Figure)
 }
 
 /// A bulleted list, or a numbered one whose numbers carry a prefix (duty area 2 numbers 2.1, 2.2 …).
@@ -70,4 +101,25 @@ public struct Table: Sendable, Equatable {
 
     public var columnCount: Int { widths.count }
     public var isLabelled: Bool { header == nil }
+}
+
+/// A picture in a document: a diagram, its size on the page, and its alternative text.
+public struct Figure: Sendable, Equatable {
+    /// A file-name-safe name, unique in the document ("org-chart", "ladder").
+    public var name: String
+    public var diagram: Diagram
+    /// Width on the page in centimetres; the height follows the diagram's proportions.
+    public var width: Double
+    public var alternativeText: String
+    public var caption: String
+
+    public init(name: String, diagram: Diagram, width: Double, alternativeText: String, caption: String) {
+        self.name = name
+        self.diagram = diagram
+        self.width = width
+        self.alternativeText = alternativeText
+        self.caption = caption
+    }
+
+    public var height: Double { width * diagram.height / diagram.width }
 }

@@ -17,14 +17,16 @@ struct Check: ParsableCommand {
     @OptionGroup var share: ShareOptions
 
     func run() throws {
+        let hasErrors: Bool
         do {
             let pipeline = try Pipeline(installation: share.installation())
             let report = CheckReport(assessment: pipeline.assess(try pipeline.load(pathway), file: pathway))
-            print(format == .json ? try report.json() : report.text(), terminator: "")
-            if report.hasErrors { throw ExitCode(1) }
-        } catch let error as PeerPathError {
+            print(format == .json ? report.json() : report.text(), terminator: "")
+            hasErrors = report.hasErrors
+        } catch {
             fail(error)
         }
+        if hasErrors { throw ExitCode(1) }
     }
 }
 
@@ -52,8 +54,8 @@ struct TraceCommand: ParsableCommand {
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             try assessment.requireRole(role, file: pathway)
             let report = TraceReport(assessment: assessment, roleID: role)
-            print(format == .json ? try report.json() : report.text(), terminator: "")
-        } catch let error as PeerPathError {
+            print(format == .json ? report.json() : report.text(), terminator: "")
+        } catch {
             fail(error)
         }
     }

@@ -26,18 +26,17 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var share: ShareOptions
 
     func run() throws {
+        let hasErrors: Bool
         do {
             let pipeline = try Pipeline(installation: share.installation())
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)
-            switch format {
-            case .text: print(report.text(), terminator: "")
-            case .json: print(try report.json(), terminator: "")
-            }
-            if report.hasErrors { throw ExitCode(1) }
-        } catch let error as PeerPathError {
+            print(format == .json ? report.json() : report.text(), terminator: "")
+            hasErrors = report.hasErrors
+        } catch {
             fail(error)
         }
+        if hasErrors { throw ExitCode(1) }
     }
 }

@@ -114,7 +114,7 @@ struct EvaluateCommandTests {
         }
         #expect(run.stdout.contains("   1 Communication and relationships      5a           45  7    7    duties 1.2, 1.4, 3.2"))
         #expect(run.stdout.contains("  total 507 points: Band 7 (466–539)"))
-        #expect(run.stdout.hasSuffix("nhs-adult-mental-health: 5 roles, 0 errors, 0 warnings, 0 notes\n"))
+        #expect(run.stdout.hasSuffix("nhs-adult-mental-health: 6 roles, 0 errors, 0 warnings, 0 notes\n"))
     }
 
     @Test func errorFindingsExit1AndAreListedUnderTheRole() throws {

@@ -124,12 +124,20 @@ struct ShippedPathwayEvaluationTests {
         return pipeline.scheme.evaluate(try #require(pathway.role(roleID))).factors.map(\.level.high)
     }
 
-    @Test func peerSupportWorkerIsBand3() throws {
-        // 32+60+15+15+15+9+12+12+5+4+5+21+3+7+18+7 = 240, Band 3 (216–270).
-        #expect(try levels("peer-support-worker") == [4, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 3, 1, 2, 3, 2])
-        let evaluation = pipeline.scheme.evaluate(levels: try levels("peer-support-worker"))
-        #expect(evaluation.points == 240)
+    @Test func apprenticePeerSupportWorkerIsBand3() throws {
+        // 21+60+15+15+15+9+12+12+5+9+5+12+3+12+18+7 = 230, Band 3 (216–270).
+        #expect(try levels("apprentice-peer-support-worker") == [3, 3, 2, 2, 2, 2, 2, 2, 1, 2, 1, 2, 1, 3, 3, 2])
+        let evaluation = pipeline.scheme.evaluate(levels: try levels("apprentice-peer-support-worker"))
+        #expect(evaluation.points == 230)
         #expect(evaluation.placement.band?.name == "3")
+    }
+
+    @Test func peerSupportWorkerIsBand4() throws {
+        // 32+88+27+15+15+9+12+12+5+9+5+21+3+12+18+7 = 290, Band 4 (271–325).
+        #expect(try levels("peer-support-worker") == [4, 4, 3, 2, 2, 2, 2, 2, 1, 2, 1, 3, 1, 3, 3, 2])
+        let evaluation = pipeline.scheme.evaluate(levels: try levels("peer-support-worker"))
+        #expect(evaluation.points == 290)
+        #expect(evaluation.placement.band?.name == "4")
     }
 
     @Test func peerLeaderIsBand7() throws {

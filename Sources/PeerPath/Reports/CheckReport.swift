@@ -28,14 +28,14 @@ public struct CheckReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func json() throws -> String {
+    public func json() -> String {
         struct CheckJSON: Encodable {
             var pathway: PathwayJSON
             var errors: Int
             var warnings: Int
             var findings: [FindingJSON]
         }
-        return try encodeJSON(CheckJSON(
+        return encodeJSON(CheckJSON(
             pathway: PathwayJSON(id: assessment.pathway.id, file: assessment.file),
             errors: findings.filter { $0.severity == .error }.count,
             warnings: findings.filter { $0.severity == .warning }.count,

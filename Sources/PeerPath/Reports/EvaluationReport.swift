@@ -108,7 +108,7 @@ public struct EvaluationReport: Sendable {
 
     // MARK: JSON
 
-    public func json() throws -> String {
-        try encodeJSON(EvaluationJSON(report: self))
+    public func json() -> String {
+        encodeJSON(EvaluationJSON(report: self))
     }
 }

@@ -39,11 +39,13 @@ struct FindingJSON: Encodable {
     }
 }
 
-/// Pretty, key-sorted JSON: the same input always prints the same bytes.
-func encodeJSON<Value: Encodable>(_ value: Value) throws -> String {
+/// Pretty, key-sorted JSON: the same input always prints the same bytes. The report structures
+/// hold only strings, numbers and booleans, which always encode.
+func encodeJSON<Value: Encodable>(_ value: Value) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    guard let data = try? encoder.encode(value) else { preconditionFailure("report JSON failed to encode") }
+    return String(decoding: data, as: UTF8.self) + "\n"
 }
 
 import Foundation

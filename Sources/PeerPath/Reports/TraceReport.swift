@@ -32,7 +32,7 @@ public struct TraceReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func json() throws -> String {
+    public func json() -> String {
         struct EvidenceJSON: Encodable { var factor: Int; var level: String; var setsLevel: Bool }
         struct CriterionJSON: Encodable { var number: Int; var text: String; var need: String; var assessed: [String] }
         struct DutyJSON: Encodable {
@@ -40,7 +40,7 @@ public struct TraceReport: Sendable {
             var evidence: [EvidenceJSON]; var criteria: [CriterionJSON]
         }
         struct TraceJSON: Encodable { var role: String; var duties: [DutyJSON]; var findings: [FindingJSON] }
-        return try encodeJSON(TraceJSON(
+        return encodeJSON(TraceJSON(
             role: trace.role.id,
             duties: trace.entries.map { entry in
                 DutyJSON(number: entry.number.description, text: entry.duty.text, domains: entry.duty.domains,

@@ -1,12 +1,15 @@
 import PeerPathDocuments
 
 /// Writes `content.xml`: the document's blocks as ODF text, with the automatic styles they need
-/// (a numbered list style per number prefix, column widths per table).
+/// (a numbered list style per number prefix, column widths per table, page breaks).
 struct ODTContent {
     let document: Document
 
     /// Page text width in centimetres, matching the page layout of the default styles.
     static let textWidth = 17.0
+
+    /// The path inside the package of a figure's picture.
+    static func picturePath(_ figure: Figure) -> String { "Pictures/\(figure.name).svg" }
 
     func write() throws(XMLWriteError) -> [UInt8] {
         let w = XMLWriter()
@@ -16,8 +19,16 @@ struct ODTContent {
         try writeAutomaticStyles(w)
         try w.start("office:body")
         try w.start("office:text")
+        var breakBefore = false
+        var part = 0
         for (index, block) in document.blocks.enumerated() {
-            try write(block, index: index, to: w)
+            if case .pageBreak = block {
+                breakBefore = true
+                continue
+            }
+            if case .heading(1, _) = block { part += 1 }
+            try write(block, index: index, part: part, breakBefore: breakBefore, to: w)
+            breakBefore = false
         }
         try w.end()
         try w.end()
@@ -46,8 +57,19 @@ struct ODTContent {
         "Numbered\(prefixes.firstIndex(of: prefix)! + 1)"
     }
 
+    /// Paragraph styles that may follow a page break; each gets a break-before variant.
+    private static let breakable = ["Heading_20_1", "Heading_20_2", "Title", "Text_20_body"]
+
     private func writeAutomaticStyles(_ w: XMLWriter) throws(XMLWriteError) {
         try w.start("office:automatic-styles")
+        for parent in Self.breakable {
+            try w.start("style:style")
+            try w.attribute("style:name", "\(parent)_Break")
+            try w.attribute("style:family", "paragraph")
+            try w.attribute("style:parent-style-name", parent)
+            try w.element("style:paragraph-properties", ["fo:break-before": "page"])
+            try w.end()
+        }
         for prefix in prefixes {
             try w.start("text:list-style")
             try w.attribute("style:name", listStyleName(prefix))
@@ -93,6 +115,14 @@ struct ODTContent {
         try w.end()
         try cellStyle(w, name: "Cell", background: nil)
         try cellStyle(w, name: "HeaderCell", background: "#dfe8f0")
+        try w.start("style:style")
+        try w.attribute("style:name", "FigureFrame")
+        try w.attribute("style:family", "graphic")
+        try w.element("style:graphic-properties", [
+            "style:wrap": "none", "style:vertical-pos": "top", "style:horizontal-pos": "center",
+            "style:horizontal-rel": "paragraph", "fo:border": "none", "fo:padding": "0cm",
+        ])
+        try w.end()
         try w.end()
     }
 
@@ -108,22 +138,40 @@ struct ODTContent {
         try w.end()
     }
 
-    private static func centimetres(_ value: Double) -> String {
+    static func centimetres(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let tail = hundredths % 100
         return "\(hundredths / 100).\(tail < 10 ? "0" : "")\(tail)"
     }
 
-    private func write(_ block: Block, index: Int, to w: XMLWriter) throws(XMLWriteError) {
+    private func style(_ name: String, breakBefore: Bool) -> String {
+        breakBefore && Self.breakable.contains(name) ? "\(name)_Break" : name
+    }
+
+    private func write(_ block: Block, index: Int, part: Int, breakBefore: Bool, to w: XMLWriter) throws(XMLWriteError) {
+        if breakBefore {
+            switch block {
+            case .heading(let level, _) where level <= 2: break
+            case .title, .paragraph: break
+            default:
+                // A block that cannot carry the break itself gets an empty paragraph that does.
+                try w.element("text:p", ["text:style-name": "Text_20_body_Break"])
+            }
+        }
         switch block {
         case .heading(let level, let text):
             try w.start("text:h")
-            try w.attribute("text:style-name", "Heading_20_\(level)")
+            try w.attribute("text:style-name", style("Heading_20_\(level)", breakBefore: breakBefore))
             try w.attribute("text:outline-level", String(level))
+            if level == 1 { try w.element("text:bookmark", ["text:name": "part\(part)"]) }
             try w.text(text)
             try w.end()
         case .paragraph(let text):
-            try w.element("text:p", ["text:style-name": "Text_20_body"], text: text)
+            try w.element("text:p", ["text:style-name": style("Text_20_body", breakBefore: breakBefore)], text: text)
+        case .title(let text):
+            try w.element("text:p", ["text:style-name": style("Title", breakBefore: breakBefore)], text: text)
+        case .subtitle(let text):
+            try w.element("text:p", ["text:style-name": "Subtitle"], text: text)
         case .list(let list):
             try w.start("text:list")
             switch list.style {
@@ -138,7 +186,67 @@ struct ODTContent {
             try w.end()
         case .table(let table):
             try write(table, name: tableName(table, index: index), to: w)
+        case .contents(let title):
+            try writeContents(title: title, to: w)
+        case .figure(let figure):
+            try write(figure, to: w)
+        case .pageBreak:
+            break
         }
+    }
+
+    /// A real table of contents (Word and LibreOffice can refresh it), whose entries already hold
+    /// page-number references to the bookmarks at each part's heading.
+    private func writeContents(title: String, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("text:table-of-content")
+        try w.attribute("text:name", "Contents")
+        try w.attribute("text:protected", "false")
+        try w.start("text:table-of-content-source")
+        try w.attribute("text:outline-level", "1")
+        try w.element("text:index-title-template", ["text:style-name": "Contents_20_Heading"], text: title)
+        try w.start("text:table-of-content-entry-template")
+        try w.attribute("text:outline-level", "1")
+        try w.attribute("text:style-name", "Contents_20_1")
+        try w.element("text:index-entry-text")
+        try w.element("text:index-entry-tab-stop", ["style:type": "right", "style:leader-char": "."])
+        try w.element("text:index-entry-page-number")
+        try w.end()
+        try w.end()
+        try w.start("text:index-body")
+        try w.start("text:index-title")
+        try w.attribute("text:name", "Contents_Head")
+        try w.element("text:p", ["text:style-name": "Contents_20_Heading"], text: title)
+        try w.end()
+        for (index, section) in document.sections.enumerated() {
+            try w.start("text:p")
+            try w.attribute("text:style-name", "Contents_20_1")
+            try w.text(section)
+            try w.element("text:tab")
+            try w.element("text:bookmark-ref", ["text:reference-format": "page", "text:ref-name": "part\(index + 1)"], text: "\(index + 1)")
+            try w.end()
+        }
+        try w.end()
+        try w.end()
+    }
+
+    private func write(_ figure: Figure, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("text:p")
+        try w.attribute("text:style-name", "Figure")
+        try w.start("draw:frame")
+        try w.attribute("draw:style-name", "FigureFrame")
+        try w.attribute("draw:name", figure.name)
+        try w.attribute("text:anchor-type", "as-char")
+        try w.attribute("svg:width", "\(Self.centimetres(figure.width))cm")
+        try w.attribute("svg:height", "\(Self.centimetres(figure.height))cm")
+        try w.attribute("draw:z-index", "0")
+        try w.element("draw:image", [
+            "xlink:href": Self.picturePath(figure), "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad",
+        ])
+        try w.element("svg:title", text: figure.alternativeText)
+        try w.element("svg:desc", text: figure.caption)
+        try w.end()
+        try w.end()
+        try w.element("text:p", ["text:style-name": "Caption"], text: figure.caption)
     }
 
     private func write(_ table: Table, name: String, to w: XMLWriter) throws(XMLWriteError) {

@@ -20,6 +20,9 @@ struct ODTMeta {
             try w.element("meta:keyword", text: keyword)
         }
         try w.element("dc:language", text: "en-GB")
+        for property in document.properties {
+            try w.element("meta:user-defined", ["meta:name": property.name], text: property.value)
+        }
         try w.end()
         try w.end()
         return Array(try w.finish())

@@ -19,11 +19,15 @@ public struct ODTWriter: Sendable {
     }
 
     public func package(_ document: Document) throws -> Data {
-        let parts = [
+        var parts = [
             ODTPart(path: "content.xml", mediaType: "text/xml", bytes: try ODTContent(document: document).write()),
             ODTPart(path: "styles.xml", mediaType: "text/xml", bytes: styles),
             ODTPart(path: "meta.xml", mediaType: "text/xml", bytes: try ODTMeta(document: document, generator: generator).write()),
         ]
+        for case .figure(let figure) in document.blocks {
+            parts.append(ODTPart(path: ODTContent.picturePath(figure), mediaType: "image/svg+xml",
+                                 bytes: try SVGWriter().render(figure.diagram, description: figure.alternativeText)))
+        }
         return try ODTPackage.zip(parts)
     }
 }

@@ -13,22 +13,65 @@ public struct PeerPathXML: Sendable {
         self.schema = schema
     }
 
-    public func jobDescription(_ role: Role, in pathway: Pathway, evaluation: RoleEvaluation,
-                               scheme: Scheme, document: Document) throws -> Data {
+    /// A role's document (job description, person specification, banding justification, panel
+    /// pack): the pathway, the role, its evaluation, its findings and the document's content.
+    public func roleDocument(_ document: Document, role: Role, in pathway: Pathway, evaluation: RoleEvaluation,
+                             scheme: Scheme, findings: [Finding]) throws -> Data {
         let w = XMLWriter()
-        try w.start("job-description")
+        try w.start(document.kind.rawValue)
         try w.attribute("xmlns", Self.namespace)
         try writePathway(pathway, to: w)
         try writeRole(role, in: pathway, to: w)
         try writeEvaluation(evaluation, scheme: scheme, to: w)
+        try writeFindings(findings, to: w)
         try writeDocument(document, to: w)
         try w.end()
-        let data = try w.finish()
-        let problems = schema.problems(in: data, name: "\(role.id)/job-description.xml")
+        return try validated(w.finish(), name: "\(role.id)/\(document.kind.rawValue).xml")
+    }
+
+    /// A pathway's document (the overview): every role with its evaluation, all findings, the content.
+    public func pathwayDocument(_ document: Document, pathway: Pathway, evaluations: [RoleEvaluation],
+                                scheme: Scheme, findings: [Finding]) throws -> Data {
+        let w = XMLWriter()
+        try w.start(document.kind.rawValue)
+        try w.attribute("xmlns", Self.namespace)
+        try writePathway(pathway, to: w)
+        for (role, evaluation) in zip(pathway.roles, evaluations) {
+            try writeRole(role, in: pathway, to: w)
+            try writeEvaluation(evaluation, scheme: scheme, to: w)
+        }
+        try writeFindings(findings, to: w)
+        try writeDocument(document, to: w)
+        try w.end()
+        return try validated(w.finish(), name: "\(pathway.id)/\(document.kind.rawValue).xml")
+    }
+
+    private func validated(_ data: Data, name: String) throws -> Data {
+        let problems = schema.problems(in: data, name: name)
         guard problems.isEmpty else {
             throw XMLWriteError(message: "the XML export does not match \(schema.path): \(problems.prefix(3).joined(separator: "; "))")
         }
         return data
+    }
+
+    private func writeFindings(_ findings: [Finding], to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("findings")
+        for finding in findings {
+            try w.start("finding")
+            try w.attribute("code", finding.code.rawValue)
+            try w.attribute("severity", finding.severity.rawValue)
+            if let role = finding.roleID { try w.attribute("role", role) }
+            if let location = finding.location {
+                try w.attribute("line", String(location.line))
+                try w.attribute("column", String(location.column))
+            }
+            try w.element("message", text: finding.message)
+            if let matched = finding.matched { try w.element("matched", text: matched) }
+            if let suggestion = finding.suggestion { try w.element("suggestion", text: suggestion) }
+            if let reason = finding.allowedBecause { try w.element("allowed-because", text: reason) }
+            try w.end()
+        }
+        try w.end()
     }
 
     private func writePathway(_ pathway: Pathway, to w: XMLWriter) throws(XMLWriteError) {
@@ -180,6 +223,7 @@ public struct PeerPathXML: Sendable {
         try w.element("title", text: document.title)
         try w.element("subject", text: document.subject)
         for keyword in document.keywords { try w.element("keyword", text: keyword) }
+        for property in document.properties { try w.element("property", ["name": property.name], text: property.value) }
         try w.start("body")
         for block in document.blocks {
             switch block {
@@ -187,6 +231,17 @@ public struct PeerPathXML: Sendable {
                 try w.element("heading", ["level": String(level)], text: text)
             case .paragraph(let text):
                 try w.element("paragraph", text: text)
+            case .title(let text):
+                try w.element("title", text: text)
+            case .subtitle(let text):
+                try w.element("subtitle", text: text)
+            case .contents(let title):
+                try w.element("contents", ["title": title])
+            case .pageBreak:
+                try w.element("page-break")
+            case .figure(let figure):
+                try w.element("figure", ["name": figure.name, "width": ODTContent.centimetres(figure.width),
+                                         "caption": figure.caption], text: figure.alternativeText)
             case .list(let list):
                 try w.start("list")
                 switch list.style {

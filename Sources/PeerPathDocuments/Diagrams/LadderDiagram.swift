@@ -1,0 +1,48 @@
+import PeerPathModel
+
+/// The pathway as a ladder: one row per tier, the entry tier at the bottom, each role with its band
+/// and points, and an arrow for every route between roles.
+public enum LadderDiagram {
+    static let boxWidth = 170.0
+    static let boxHeight = 50.0
+    static let gap = 24.0
+    static let rowGap = 34.0
+    static let margin = 12.0
+
+    /// - Parameter labels: the second line of each role's box by role id ("Band 4 · 306 points").
+    public static func diagram(for pathway: Pathway, labels: [String: String], focus: String? = nil) -> Diagram {
+        let tiers = Array(Set(pathway.roles.map(\.tier))).sorted()
+        let rows = tiers.map { tier in pathway.roles.filter { $0.tier == tier } }
+        let widest = rows.map(\.count).max() ?? 1
+        let width = margin * 2 + Double(widest) * boxWidth + Double(widest - 1) * gap
+        let height = margin * 2 + Double(rows.count) * boxHeight + Double(rows.count - 1) * rowGap
+        var boxes: [Diagram.Box] = []
+        var index: [String: Int] = [:]
+        for (level, roles) in rows.enumerated() {
+            let y = height - margin - boxHeight - Double(level) * (boxHeight + rowGap)
+            let span = Double(roles.count) * boxWidth + Double(roles.count - 1) * gap
+            for (position, role) in roles.enumerated() {
+                index[role.id] = boxes.count
+                boxes.append(Diagram.Box(x: (width - span) / 2 + Double(position) * (boxWidth + gap), y: y,
+                                         width: boxWidth, height: boxHeight,
+                                         lines: TextWrap.lines(role.title, width: 28, maximum: 2) + [labels[role.id] ?? ""],
+                                         emphasis: role.id == focus ? .focus : .normal))
+            }
+        }
+        let arrows = pathway.routes.compactMap { route -> Diagram.Arrow? in
+            guard let from = index[route.from], let to = index[route.to] else { return nil }
+            return Diagram.Arrow(from: from, to: to, style: .arrow)
+        }
+        return Diagram(width: width, height: height, boxes: boxes, arrows: arrows, title: "Career pathway: \(pathway.title)")
+    }
+
+    /// The ladder in words, for its alternative text.
+    public static func description(for pathway: Pathway, labels: [String: String]) -> String {
+        let steps = pathway.roles.sorted { $0.tier < $1.tier }.map { "\($0.title) (\(labels[$0.id] ?? ""))" }
+        let routes = pathway.routes.compactMap { route -> String? in
+            guard let from = pathway.role(route.from), let to = pathway.role(route.to) else { return nil }
+            return "\(from.title) to \(to.title)"
+        }
+        return "The pathway's roles from the entry role up: \(steps.joined(separator: "; ")). Routes: \(routes.joined(separator: "; "))."
+    }
+}

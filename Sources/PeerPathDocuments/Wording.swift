@@ -1,0 +1,41 @@
+/// The prose the banding justification and the panel pack draw on, kept as data in `templates/banding/`:
+/// what each factor looks at and what each of its levels means, in the project's own words, and the
+/// national context of peer support with its citations.
+public struct Wording: Sendable {
+    public struct FactorWording: Sendable {
+        public var factor: Int
+        public var about: String
+        /// What each level means, by level number.
+        public var levels: [Int: String]
+        /// How the factor applies to peer roles, where the wording says.
+        public var peerRoles: String?
+
+        public init(factor: Int, about: String, levels: [Int: String], peerRoles: String?) {
+            self.factor = factor
+            self.about = about
+            self.levels = levels
+            self.peerRoles = peerRoles
+        }
+    }
+
+    public struct ContextSection: Sendable {
+        public var heading: String
+        /// Each paragraph with its citation ("p. 4").
+        public var paragraphs: [(text: String, cite: String)]
+
+        public init(heading: String, paragraphs: [(text: String, cite: String)]) {
+            self.heading = heading
+            self.paragraphs = paragraphs
+        }
+    }
+
+    public var factors: [Int: FactorWording]
+    public var contextSource: String
+    public var context: [ContextSection]
+
+    public init(factors: [Int: FactorWording], contextSource: String, context: [ContextSection]) {
+        self.factors = factors
+        self.contextSource = contextSource
+        self.context = context
+    }
+}
