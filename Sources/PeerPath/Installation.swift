@@ -15,6 +15,8 @@ public struct Installation: Sendable {
 
     public var schemeFile: String { path("data/agenda-for-change.yaml") }
     public var domainsFile: String { path("data/competence-domains.yaml") }
+    public var payScaleFile: String { path("data/pay-2025-26.yaml") }
+    public var wordingFolder: String { path("templates/banding") }
     public var templatesFolder: String { path("templates") }
     public var stylesFile: String { path("templates/odt/styles.xml") }
     public var schemaFile: String { path("schemas/peerpath.rng") }

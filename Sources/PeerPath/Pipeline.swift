@@ -4,26 +4,40 @@ import PeerPathFormats
 import PeerPathLoading
 import PeerPathModel
 
-/// The whole pipeline: load a pathway, evaluate its roles, compose each role's documents, render
-/// them as ODT and XML, and write them. Everything is built in memory first, so an error anywhere
-/// leaves the output folder as it was.
+/// The whole pipeline: load a pathway, assess its roles, compose each role's documents and the
+/// pathway overview, render them as ODT, XML and Markdown, and write them. Everything is built in
+/// memory first, so an error anywhere leaves the output folder as it was.
 public struct Pipeline: Sendable {
     public let scheme: Scheme
     let loader: PathwayLoader
+    let payScale: PayScale
     let jobDescriptions: JobDescriptionComposer
+    let personSpecifications: PersonSpecificationComposer
+    let bandingJustifications: BandingJustificationComposer
+    let panelPacks: PanelPackComposer
+    let overviews: PathwayOverviewComposer
     let odt: ODTWriter
     let xml: PeerPathXML
 
-    /// Reads the scheme, templates, styles and schema once, for any number of pathways.
+    /// Reads the scheme, domains, pay scale, wording, templates, styles and schema once, for any
+    /// number of pathways.
     public init(installation: Installation) throws(PeerPathError) {
+        let wording: Wording
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile))
+            payScale = try PayScaleLoader.load(file: installation.payScaleFile)
+            wording = try WordingLoader.load(folder: installation.wordingFolder, scheme: scheme)
         } catch {
             throw PeerPathError(.software, error.description)
         }
         do {
-            jobDescriptions = JobDescriptionComposer(templates: try TemplateSet(directory: installation.templatesFolder))
+            let templates = try TemplateSet(directory: installation.templatesFolder)
+            jobDescriptions = JobDescriptionComposer(templates: templates)
+            personSpecifications = PersonSpecificationComposer(templates: templates)
+            bandingJustifications = BandingJustificationComposer(templates: templates, wording: wording)
+            panelPacks = PanelPackComposer(templates: templates, wording: wording)
+            overviews = PathwayOverviewComposer(templates: templates)
         } catch {
             throw PeerPathError(error)
         }
@@ -43,26 +57,62 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Every output file of a pathway, as paths relative to the output folder and their bytes.
-    public func outputs(for pathway: Pathway) throws(PeerPathError) -> [OutputFile] {
-        var files: [OutputFile] = []
-        for role in pathway.roles {
-            let evaluation = scheme.evaluate(role)
-            let document: Document
-            do {
-                document = try jobDescriptions.compose(role, in: pathway, evaluation: evaluation)
-            } catch {
-                throw PeerPathError(error)
+    /// The case each document of a role is composed from.
+    func roleCase(_ entry: RoleAssessment, in assessment: Assessment) -> RoleCase {
+        RoleCase(role: entry.role, pathway: assessment.pathway, scheme: scheme, evaluation: entry.evaluation,
+                 sensitivity: entry.sensitivity, findings: assessment.findings(for: entry.role.id),
+                 evaluations: Dictionary(uniqueKeysWithValues: assessment.roles.map { ($0.role.id, $0.evaluation) }),
+                 payScale: payScale, version: Installation.version)
+    }
+
+    /// Every document of a pathway: for each role its job description, person specification,
+    /// banding justification and panel pack, and the pathway overview.
+    public func documents(for assessment: Assessment) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
+        var documents: [(folder: String, role: RoleCase?, document: Document)] = []
+        let cases = assessment.roles.map { roleCase($0, in: assessment) }
+        do {
+            for facts in cases {
+                let folder = "\(assessment.pathway.id)/\(facts.role.id)"
+                let jobDescription = try jobDescriptions.compose(facts)
+                let personSpecification = try personSpecifications.compose(facts)
+                let banding = try bandingJustifications.compose(facts)
+                let pack = try panelPacks.compose(facts, jobDescription: jobDescription,
+                                                  personSpecification: personSpecification, bandingJustification: banding)
+                for document in [jobDescription, personSpecification, banding, pack] {
+                    documents.append((folder, facts, document))
+                }
             }
-            let folder = "\(pathway.id)/\(role.id)"
+            let overview = try overviews.compose(PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
+                                                             payScale: payScale, version: Installation.version))
+            documents.append((assessment.pathway.id, nil, overview))
+        } catch {
+            throw PeerPathError(error)
+        }
+        return documents
+    }
+
+    /// Every output file of a pathway, as paths relative to the output folder and their bytes.
+    public func outputs(for pathway: Pathway, file: String = "") throws(PeerPathError) -> [OutputFile] {
+        let assessment = assess(pathway, file: file)
+        var files: [OutputFile] = []
+        let markdown = MarkdownWriter()
+        for (folder, facts, document) in try documents(for: assessment) {
+            let base = "\(folder)/\(document.kind.rawValue)"
             do {
-                files.append(OutputFile(path: "\(folder)/job-description.odt", data: try odt.package(document)))
-                files.append(OutputFile(path: "\(folder)/job-description.xml",
-                                        data: try xml.roleDocument(document, role: role, in: pathway, evaluation: evaluation,
-                                                                   scheme: scheme, findings: [])))
+                files.append(OutputFile(path: "\(base).odt", data: try odt.package(document)))
+                let exported: Data
+                if let facts {
+                    exported = try xml.roleDocument(document, role: facts.role, in: pathway, evaluation: facts.evaluation,
+                                                    scheme: scheme, findings: facts.findings)
+                } else {
+                    exported = try xml.pathwayDocument(document, pathway: pathway, evaluations: assessment.roles.map(\.evaluation),
+                                                       scheme: scheme, findings: assessment.findings)
+                }
+                files.append(OutputFile(path: "\(base).xml", data: exported))
+                files.append(OutputFile(path: "\(base).md", data: Data(markdown.render(document).utf8)))
             } catch {
-                let location = role.location.map { "\($0)" } ?? pathway.id
-                throw PeerPathError(.badData, "\(location): error: role '\(role.id)': \(error)")
+                let location = facts?.role.location.map { "\($0)" } ?? pathway.id
+                throw PeerPathError(.badData, "\(location): error: \(base): \(error)")
             }
         }
         return files
@@ -74,7 +124,7 @@ public struct Pipeline: Sendable {
     public func generate(_ pathwayFiles: [String], into folder: String) throws(PeerPathError) -> [String] {
         var files: [OutputFile] = []
         for file in pathwayFiles {
-            files += try outputs(for: load(file))
+            files += try outputs(for: load(file), file: file)
         }
         var written: [String] = []
         for output in files {

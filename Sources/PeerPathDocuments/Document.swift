@@ -108,15 +108,21 @@ public struct Figure: Sendable, Equatable {
     /// A file-name-safe name, unique in the document ("org-chart", "ladder").
     public var name: String
     public var diagram: Diagram
-    /// Width on the page in centimetres; the height follows the diagram's proportions.
+    /// Width on the page in centimetres: the diagram's own size (its units are points), shrunk to
+    /// fit within the given width and height, keeping its proportions.
     public var width: Double
     public var alternativeText: String
     public var caption: String
 
-    public init(name: String, diagram: Diagram, width: Double, alternativeText: String, caption: String) {
+    public static let centimetresPerPoint = 2.54 / 72
+
+    public init(name: String, diagram: Diagram, maximumWidth: Double = 16, maximumHeight: Double = 20,
+                alternativeText: String, caption: String) {
         self.name = name
         self.diagram = diagram
-        self.width = width
+        let natural = diagram.width * Self.centimetresPerPoint
+        let scale = min(1, maximumWidth / natural, maximumHeight / (diagram.height * Self.centimetresPerPoint))
+        self.width = natural * scale
         self.alternativeText = alternativeText
         self.caption = caption
     }

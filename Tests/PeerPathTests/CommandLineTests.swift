@@ -45,10 +45,17 @@ struct CommandLineTests {
         let run = try PeerPathProcess(["generate", fixture, "--out", out])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        #expect(run.stdout == "peerpath: wrote 4 files for 1 pathway under \(out)\n")
+        // Two roles × four documents × three formats, and the overview in three formats.
+        #expect(run.stdout == "peerpath: wrote 27 files for 1 pathway under \(out)\n")
         for role in ["peer-worker", "lead"] {
-            #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/\(role)/job-description.odt"))
-            #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/\(role)/job-description.xml"))
+            for document in ["job-description", "person-specification", "banding-justification", "panel-pack"] {
+                for format in ["odt", "xml", "md"] {
+                    #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/\(role)/\(document).\(format)"))
+                }
+            }
+        }
+        for format in ["odt", "xml", "md"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/pathway-overview.\(format)"))
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "\(out)/two-roles/lead").filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)

@@ -10,8 +10,9 @@ struct JobDescriptionTests {
     let pathway = try! TestSupport.pipeline.load(TestSupport.fixture("two-roles.yaml"))
 
     func document(_ roleID: String) throws -> Document {
-        let role = try #require(pathway.role(roleID))
-        return try pipeline.jobDescriptions.compose(role, in: pathway, evaluation: pipeline.scheme.evaluate(role))
+        let assessment = pipeline.assess(pathway, file: "two-roles.yaml")
+        let entry = try #require(assessment.role(roleID))
+        return try pipeline.jobDescriptions.compose(pipeline.roleCase(entry, in: assessment))
     }
 
     var headings: (Document) -> [String] {

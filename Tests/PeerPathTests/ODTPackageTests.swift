@@ -9,7 +9,7 @@ struct ODTPackageTests {
     /// Every output file of every shipped pathway and the fixture, built in memory.
     static let outputs: [OutputFile] = {
         let files = TestSupport.shippedPathways + [TestSupport.fixture("two-roles.yaml")]
-        return files.flatMap { try! TestSupport.pipeline.outputs(for: TestSupport.pipeline.load($0)) }
+        return files.flatMap { try! TestSupport.pipeline.outputs(for: TestSupport.pipeline.load($0), file: $0) }
     }()
 
     static var packages: [OutputFile] { outputs.filter { $0.path.hasSuffix(".odt") } }
@@ -46,7 +46,12 @@ struct ODTPackageTests {
             let listed = manifest.split(separator: "manifest:full-path=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
             let parts = package.entryNames.filter { $0 != "mimetype" && $0 != "META-INF/manifest.xml" }
             #expect(Set(listed) == Set(parts + ["/"]))
-            #expect(Set(parts) == ["content.xml", "styles.xml", "meta.xml"])
+            #expect(Set(parts.filter { !$0.hasPrefix("Pictures/") }) == ["content.xml", "styles.xml", "meta.xml"])
+            let content = try package.text("content.xml")
+            for picture in parts where picture.hasPrefix("Pictures/") {
+                #expect(content.contains("xlink:href=\"\(picture)\""))
+                #expect(manifest.contains("manifest:full-path=\"\(picture)\" manifest:media-type=\"image/svg+xml\""))
+            }
         }
     }
 

@@ -9,12 +9,13 @@ public struct JobDescriptionComposer: Sendable {
         self.templates = templates
     }
 
-    public func compose(_ role: Role, in pathway: Pathway, evaluation: RoleEvaluation) throws(TemplateError) -> Document {
-        let facts = RoleFacts(role: role, pathway: pathway, evaluation: evaluation)
+    public func compose(_ facts: RoleCase) throws(TemplateError) -> Document {
+        let role = facts.role
         let outline = try templates.render("job-description", context: facts.context)
         let blocks = try outline.blocks { (slot) throws(TemplateError) -> [Block] in
             switch slot {
             case "identification": return [.table(facts.identificationTable)]
+            case "org-chart": return [.figure(facts.organisationChart)]
             case "duties": return facts.dutyBlocks
             case "person-specification": return [.table(facts.personSpecificationTable)]
             case "environment": return facts.environmentBlocks
@@ -24,44 +25,14 @@ public struct JobDescriptionComposer: Sendable {
         }
         return Document(kind: .jobDescription,
                         title: "Job description: \(role.title)",
-                        subject: "\(role.title), \(facts.bandText), \(pathway.organisation.name)",
-                        keywords: ["job description", "peer support", role.title, facts.bandText, pathway.id],
+                        subject: "\(role.title), \(facts.bandText), \(facts.pathway.organisation.name)",
+                        keywords: ["job description"] + facts.keywords,
+                        properties: facts.properties,
                         blocks: blocks)
     }
 }
 
-/// What the job description says about a role, worked out once and shared by the template context
-/// and the structured blocks.
-struct RoleFacts {
-    let role: Role
-    let pathway: Pathway
-    let evaluation: RoleEvaluation
-
-    var bandText: String { evaluation.placement.description }
-
-    var managerTitle: String {
-        switch role.reportsTo {
-        case .role(let id): pathway.role(id)?.title ?? id
-        case .post(let post): post
-        }
-    }
-
-    var hoursText: String {
-        let hours = role.hours == role.hours.rounded() ? String(Int(role.hours)) : String(role.hours)
-        return "\(hours) hours a week"
-    }
-
-    var contractText: String {
-        switch role.contract.kind {
-        case .permanent: "Permanent"
-        case .fixedTerm: "Fixed term: \(role.contract.reason ?? "")"
-        }
-    }
-
-    var reports: [Role] {
-        pathway.roles.filter { $0.reportsTo == .role(role.id) }
-    }
-
+extension RoleCase {
     var context: [String: Any] {
         let next = pathway.routes(from: role.id).compactMap { route -> [String: Any]? in
             guard let target = pathway.role(route.to) else { return nil }
@@ -75,6 +46,7 @@ struct RoleFacts {
             "sector": pathway.organisation.sector.name,
             "pathway": pathway.title,
             "band": bandText,
+            "points": evaluation.points,
             "purpose": role.purpose,
             "manager": managerTitle,
             "supervision": role.supervision.detail,
@@ -130,3 +102,4 @@ struct RoleFacts {
                      rows: rows, widths: [3, 8, 3, 3])
     }
 }
+

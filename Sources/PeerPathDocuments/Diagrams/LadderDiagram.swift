@@ -4,28 +4,31 @@ import PeerPathModel
 /// and points, and an arrow for every route between roles.
 public enum LadderDiagram {
     static let boxWidth = 170.0
-    static let boxHeight = 50.0
+    static let boxHeight = 46.0
     static let gap = 24.0
-    static let rowGap = 34.0
+    static let rowGap = 26.0
     static let margin = 12.0
 
     /// - Parameter labels: the second line of each role's box by role id ("Band 4 · 306 points").
     public static func diagram(for pathway: Pathway, labels: [String: String], focus: String? = nil) -> Diagram {
         let tiers = Array(Set(pathway.roles.map(\.tier))).sorted()
         let rows = tiers.map { tier in pathway.roles.filter { $0.tier == tier } }
-        let widest = rows.map(\.count).max() ?? 1
-        let width = margin * 2 + Double(widest) * boxWidth + Double(widest - 1) * gap
+        // Each tier steps up and to the right, like a staircase, so the ladder reads bottom-left to top-right.
+        let step = 56.0
+        let rowWidths = rows.enumerated().map { level, roles in
+            Double(level) * step + Double(roles.count) * boxWidth + Double(roles.count - 1) * gap
+        }
+        let width = margin * 2 + (rowWidths.max() ?? boxWidth)
         let height = margin * 2 + Double(rows.count) * boxHeight + Double(rows.count - 1) * rowGap
         var boxes: [Diagram.Box] = []
         var index: [String: Int] = [:]
         for (level, roles) in rows.enumerated() {
             let y = height - margin - boxHeight - Double(level) * (boxHeight + rowGap)
-            let span = Double(roles.count) * boxWidth + Double(roles.count - 1) * gap
             for (position, role) in roles.enumerated() {
                 index[role.id] = boxes.count
-                boxes.append(Diagram.Box(x: (width - span) / 2 + Double(position) * (boxWidth + gap), y: y,
+                boxes.append(Diagram.Box(x: margin + Double(level) * step + Double(position) * (boxWidth + gap), y: y,
                                          width: boxWidth, height: boxHeight,
-                                         lines: TextWrap.lines(role.title, width: 28, maximum: 2) + [labels[role.id] ?? ""],
+                                         lines: TextWrap.lines(role.title, width: 26, maximum: 2) + [labels[role.id] ?? ""],
                                          emphasis: role.id == focus ? .focus : .normal))
             }
         }

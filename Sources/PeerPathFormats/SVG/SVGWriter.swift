@@ -59,8 +59,10 @@ public struct SVGWriter: Sendable {
             try w.attribute("y", Self.number(top + lineHeight * Double(index)))
             try w.attribute("text-anchor", "middle")
             try w.attribute("font-family", Self.font)
-            try w.attribute("font-size", index == 0 ? "10.5" : "9")
-            if index == 0 { try w.attribute("font-weight", "bold") }
+            // Every line but the last names the box, in bold; the last line is the detail.
+            let isName = index < box.lines.count - 1 || box.lines.count == 1
+            try w.attribute("font-size", isName ? "10.5" : "9")
+            if isName { try w.attribute("font-weight", "bold") }
             try w.attribute("fill", text)
             try w.text(line)
             try w.end()

@@ -17,7 +17,7 @@ public struct PayScale: Sendable {
         return low == high ? Self.pounds(low) : "\(Self.pounds(low)) to \(Self.pounds(high))"
     }
 
-    static func pounds(_ value: Int) -> String {
+    public static func pounds(_ value: Int) -> String {
         let digits = String(value)
         var grouped = ""
         for (index, character) in digits.enumerated() {

@@ -1,0 +1,224 @@
+import PeerPathModel
+
+/// Builds a role's banding justification: the sixteen factors with level, points and the duties
+/// that evidence them, a reasoned paragraph per factor, the total and band, what would move the band,
+/// the scheme's principles applied to this role with its numbers, and its findings.
+public struct BandingJustificationComposer: Sendable {
+    public let templates: TemplateSet
+    public let wording: Wording
+
+    public init(templates: TemplateSet, wording: Wording) {
+        self.templates = templates
+        self.wording = wording
+    }
+
+    public func compose(_ facts: RoleCase) throws(TemplateError) -> Document {
+        var context = facts.context
+        let reasoning = BandingReasoning(facts: facts, wording: wording)
+        context["totalText"] = reasoning.totalText
+        context["marginText"] = reasoning.marginText
+        context["losingText"] = reasoning.losingText
+        context["toExpectedText"] = reasoning.toExpectedText ?? false
+        let blocks = try templates.render("banding-justification", context: context).blocks { (slot) throws(TemplateError) -> [Block] in
+            switch slot {
+            case "summary": return [.table(reasoning.summaryTable)]
+            case "factor-table": return [.table(reasoning.factorTable)]
+            case "factor-reasons": return reasoning.factorParagraphs
+            case "sensitivity-table": return [.table(reasoning.sensitivityTable)]
+            case "principles": return reasoning.principles
+            case "findings": return FindingBlocks.blocks(facts.findings, pathway: facts.pathway)
+            default: throw TemplateError(file: "banding-justification.mustache", message: "unknown slot '@\(slot)'")
+            }
+        }
+        return Document(kind: .bandingJustification, title: "Banding justification: \(facts.role.title)",
+                        subject: "\(facts.role.title), \(facts.evaluation.points) points, \(facts.bandText)",
+                        keywords: ["banding justification", "job evaluation"] + facts.keywords,
+                        properties: facts.properties, blocks: blocks)
+    }
+}
+
+/// The reasoning behind a role's band, in sentences and tables, from its evaluation and sensitivity.
+struct BandingReasoning {
+    let facts: RoleCase
+    let wording: Wording
+
+    var evaluation: RoleEvaluation { facts.evaluation }
+    var scheme: Scheme { facts.scheme }
+
+    static func evidenceList(_ sources: [EvidenceSource]) -> String {
+        let duties = sources.compactMap { if case .duty(let number) = $0 { number.description } else { nil } }
+        let facts = sources.compactMap { if case .environment(let index) = $0 { String(index) } else { nil } }
+        var parts: [String] = []
+        if !duties.isEmpty { parts.append("\(duties.count == 1 ? "duty" : "duties") \(duties.joined(separator: ", "))") }
+        if !facts.isEmpty { parts.append("working environment \(facts.joined(separator: ", "))") }
+        return parts.joined(separator: "; ")
+    }
+
+    var summaryTable: Table {
+        var rows = [
+            ["Job title", facts.role.title],
+            ["Organisation", facts.pathway.organisation.name],
+            ["Expected band", "Band \(facts.role.expectedBand)"],
+            ["Total points", String(evaluation.points)],
+            ["Band from the points", BandingReasoning.placementText(evaluation.placement)],
+        ]
+        if evaluation.hasRange {
+            rows.append(["With every range at its lower end", "\(evaluation.lowestPoints) points, \(evaluation.lowestPlacement)"])
+        }
+        return Table(name: "Summary", header: nil, rows: rows, widths: [1, 2])
+    }
+
+    static func placementText(_ placement: BandPlacement) -> String {
+        switch placement {
+        case .band(let band): "Band \(band.name) (\(band.range.lowerBound) to \(band.range.upperBound) points)"
+        case .outside: "outside Agenda for Change"
+        }
+    }
+
+    var factorTable: Table {
+        let rows = evaluation.factors.map { result -> [String] in
+            let evidence = result.override.map { "Stated level: \($0.reason)" } ?? Self.evidenceList(result.evidence)
+            return ["\(result.factor). \(result.name)", result.level.description, String(result.points),
+                    evidence.isEmpty ? "No duty needed at level 1" : evidence]
+        }
+        return Table(name: "Factors", header: ["Factor", "Level", "Points", "Evidence in the job description"],
+                     rows: rows + [["Total", "", String(evaluation.points), BandingReasoning.placementText(evaluation.placement)]],
+                     widths: [6, 2, 2, 7])
+    }
+
+    /// One heading and paragraph per factor: what it looks at, what the level means, the duties
+    /// that show it (quoted), any stated level and its reason, and how the factor applies to peer roles.
+    var factorParagraphs: [Block] {
+        evaluation.factors.flatMap { result -> [Block] in
+            let factorWording = wording.factors[result.factor]
+            var blocks: [Block] = [.heading(level: 3, text: "\(result.factor). \(result.name): level \(result.level), \(result.points) points")]
+            var text = factorWording?.about ?? ""
+            if let meaning = factorWording?.levels[result.level.high] {
+                text += " At level \(result.level.high), \(meaning.prefix(1).lowercased())\(meaning.dropFirst())"
+            }
+            blocks.append(.paragraph(text.trimmingCharacters(in: .whitespaces)))
+            let quoted = result.evidence.compactMap { source -> String? in
+                switch source {
+                case .duty(let number):
+                    return facts.role.dutyAreas.flatMap(\.duties).first { $0.number == number }.map { "Duty \(number): \($0.duty.text)" }
+                case .environment(let index):
+                    return facts.role.environment.indices.contains(index - 1) ? "Working environment: \(facts.role.environment[index - 1].text)" : nil
+                }
+            }
+            if let override = result.override {
+                blocks.append(.paragraph("The pathway states this level rather than deriving it from the duties (the duties show level \(result.evidencedLevel)). Its reason: \(override.reason)"))
+            } else if result.level.high == 1 {
+                blocks.append(.paragraph("Level 1 is the starting point of every factor; the role claims nothing more here."))
+            } else if !quoted.isEmpty {
+                blocks.append(.paragraph("The job description shows this level in:"))
+                blocks.append(.list(ListBlock(style: .bulleted, items: quoted)))
+            }
+            if let peer = factorWording?.peerRoles, result.level.high > 1 {
+                blocks.append(.paragraph(peer))
+            }
+            return blocks
+        }
+    }
+
+    var totalText: String {
+        switch evaluation.placement {
+        case .band(let band):
+            let position = "\(evaluation.points - band.range.lowerBound) points above the bottom of the band and \(band.range.upperBound - evaluation.points) below the top"
+            var text = "The sixteen factors total \(evaluation.points) points. Band \(band.name) runs from \(band.range.lowerBound) to \(band.range.upperBound) points, so the job sits \(position)."
+            if band.name != facts.role.expectedBand {
+                text += " The pathway expects Band \(facts.role.expectedBand), so the case as written does not reach the expected band."
+            } else {
+                text += " This is the band the pathway expects."
+            }
+            return text
+        case .outside:
+            return "The sixteen factors total \(evaluation.points) points, above 765, the top of Band 9: the job is outside Agenda for Change."
+        }
+    }
+
+    var marginText: String {
+        guard let below = facts.sensitivity.marginBelow, let above = facts.sensitivity.marginAbove else {
+            return "The total is above every band."
+        }
+        return "The band holds while the total loses no more than \(below) points or gains no more than \(above). The table shows the band each factor would give one level down and one level up, all else the same."
+    }
+
+    var sensitivityTable: Table {
+        let rows = facts.sensitivity.factors.map { factor -> [String] in
+            func text(_ change: LevelChange?) -> String {
+                guard let change else { return "—" }
+                return "\(change.points) points, \(change.placement)"
+            }
+            return ["\(factor.factor). \(scheme.factor(factor.factor)?.shortName ?? "")", String(factor.level), text(factor.down), text(factor.up)]
+        }
+        return Table(name: "Sensitivity", header: ["Factor", "Level", "One level down", "One level up"], rows: rows, widths: [6, 2, 5, 5])
+    }
+
+    var losingText: String {
+        let losing = facts.sensitivity.bandLosingFactors
+        guard !losing.isEmpty else {
+            return "No single factor dropping one level would take the job out of its band."
+        }
+        let names = losing.compactMap { scheme.factor($0).map { "\($0.number) (\($0.name))" } }
+        return "A drop of one level on any one of these factors would take the job out of its band: \(names.joined(separator: ", ")). These are the levels to evidence most carefully."
+    }
+
+    var toExpectedText: String? {
+        guard !facts.sensitivity.toExpected.isEmpty else { return nil }
+        let changes = facts.sensitivity.toExpected.prefix(3).map { "factor \($0.factor) from level \($0.from) to \($0.to) (\($0.points) points)" }
+        return "To reach the expected Band \(facts.role.expectedBand) with a change to one factor, the smallest changes are: \(changes.joined(separator: "; ")). Each needs duties that really show the higher level."
+    }
+
+    /// The scheme principles that answer the usual objections to peer roles, with this role's numbers.
+    var principles: [Block] {
+        var blocks: [Block] = []
+        blocks.append(.heading(level: 3, text: "The job is evaluated, not the person"))
+        blocks.append(.paragraph("The panel scores what the job requires as the job description sets it out, not the qualifications or history of whoever holds it. The \(facts.role.title) scores \(evaluation.points) points because of the duties numbered in the job description, each of which the postholder must carry out."))
+        if let knowledge = evaluation.factor(2), let factor = scheme.factor(2) {
+            blocks.append(.heading(level: 3, text: "Knowledge is the minimum the job needs, and experience counts"))
+            blocks.append(.paragraph("Factor 2 measures the least knowledge needed to do the whole job, and knowledge gained through experience counts as much as knowledge gained on a course. This role is at level \(knowledge.level) (\(knowledge.points) of a possible \(factor.points.last ?? 0) points). That knowledge comes from lived experience used with skill, peer support training and supervised practice. No professional registration is needed for it, and its absence is no reason to score the factor lower."))
+        }
+        if let finance = evaluation.factor(8), let factor = scheme.factor(8) {
+            blocks.append(.heading(level: 3, text: "Financial responsibility is one factor of sixteen"))
+            var text = "Factor 8 covers money and physical resources. This role is at level \(finance.level.high), worth \(finance.points) points."
+            let holderLevel = 4
+            if finance.level.high < holderLevel, factor.levels.contains(holderLevel) {
+                let gain = factor.points(atLevel: holderLevel) - finance.points
+                text += " Holding a budget (level \(holderLevel)) would add \(gain) points"
+                if let above = facts.sensitivity.marginAbove {
+                    text += gain > above ? ", enough to change the band." : ", less than the \(above) points between this total and the next band."
+                } else {
+                    text += "."
+                }
+            }
+            let loss = finance.points - factor.points(atLevel: 1)
+            if loss > 0, let below = facts.sensitivity.marginBelow {
+                text += " Scoring this factor at level 1 would take away \(loss) points against a margin of \(below) below the band: "
+                text += loss > below ? "the band would drop, so the evidence for this level matters." : "the band would hold."
+            } else if loss == 0 {
+                text += " The role claims no financial responsibility, and the band stands on the other fifteen factors."
+            }
+            blocks.append(.paragraph(text))
+        }
+        return blocks
+    }
+}
+
+/// Findings as document blocks: a table with severity, code, line and message, or a sentence.
+enum FindingBlocks {
+    static func blocks(_ findings: [Finding], pathway: Pathway) -> [Block] {
+        guard !findings.isEmpty else {
+            return [.paragraph("The checks found nothing to raise.")]
+        }
+        let rows = findings.map { finding -> [String] in
+            let role = finding.roleID.flatMap { pathway.role($0)?.title } ?? ""
+            let line = finding.location.map { "line \($0.line)" } ?? ""
+            var message = finding.message
+            if let reason = finding.allowedBecause { message += " (Allowed: \(reason))" }
+            return [finding.severity.rawValue.capitalized, finding.code.rawValue, role, message, line]
+        }
+        return [.table(Table(name: "Findings", header: ["Severity", "Code", "Role", "Finding", "Where"], rows: rows, widths: [3, 4, 4, 12, 2]))]
+    }
+}
+
+import Foundation
