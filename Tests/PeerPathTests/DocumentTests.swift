@@ -1,0 +1,170 @@
+import Foundation
+@testable import PeerPath
+@testable import PeerPathDocuments
+@testable import PeerPathFormats
+import PeerPathModel
+import Testing
+
+/// The documents of the shipped pathway's peer leader, composed once.
+enum ShippedDocuments {
+    static let file = TestSupport.repository + "/pathways/nhs-adult-mental-health.yaml"
+    static let assessment: Assessment = {
+        let pipeline = TestSupport.pipeline
+        return pipeline.assess(try! pipeline.load(file), file: file)
+    }()
+    static let all = try! TestSupport.pipeline.documents(for: assessment)
+
+    static func document(_ kind: Document.Kind, role: String? = "peer-leader") -> Document {
+        all.first { $0.document.kind == kind && $0.role?.role.id == role }!.document
+    }
+}
+
+extension Document {
+    var tables: [Table] { blocks.compactMap { if case .table(let table) = $0 { table } else { nil } } }
+    var paragraphs: [String] { blocks.compactMap { if case .paragraph(let text) = $0 { text } else { nil } } }
+    var figures: [Figure] { blocks.compactMap { if case .figure(let figure) = $0 { figure } else { nil } } }
+    func headings(level: Int) -> [String] { blocks.compactMap { if case .heading(level, let text) = $0 { text } else { nil } } }
+}
+
+@Suite("Documents a panel can use")
+struct DocumentTests {
+    @Test func everyRoleGetsFourDocumentsAndThePathwayAnOverview() {
+        let kinds = ShippedDocuments.all.map(\.document.kind)
+        #expect(kinds.filter { $0 == .jobDescription }.count == 6)
+        #expect(kinds.filter { $0 == .panelPack }.count == 6)
+        #expect(kinds.filter { $0 == .pathwayOverview }.count == 1)
+    }
+
+    @Test func personSpecificationIsATableByCategory() throws {
+        let document = ShippedDocuments.document(.personSpecification)
+        let table = try #require(document.tables.first)
+        #expect(table.header == ["Area", "Criterion", "Essential or desirable", "How assessed"])
+        let categories = table.rows.map(\.[0]).filter { !$0.isEmpty }
+        #expect(categories == Criterion.Category.allCases.map(\.name).filter(categories.contains))
+        #expect(table.rows.allSatisfy { ["Essential", "Desirable"].contains($0[2]) && !$0[3].isEmpty })
+        #expect(document.headings(level: 2).contains("How each criterion is assessed"))
+    }
+
+    @Test func bandingJustificationHasTheSixteenFactorsWithEvidence() throws {
+        let document = ShippedDocuments.document(.bandingJustification)
+        let table = try #require(document.tables.first { $0.name == "Factors" })
+        #expect(table.rows.count == 17)
+        #expect(table.rows[0] == ["1. Communication and relationship skills", "5a", "45", "duties 1.2, 1.4, 3.2"])
+        #expect(table.rows[16] == ["Total", "", "507", "Band 7 (466 to 539 points)"])
+        let reasons = document.headings(level: 3).filter { $0.contains(": level ") }
+        #expect(reasons.count == 16)
+        #expect(reasons[1] == "2. Knowledge, training and experience: level 6, 156 points")
+        #expect(document.paragraphs.contains { $0.contains("At level 6, the job holder") })
+        #expect(document.blocks.contains { block in
+            if case .list(let list) = block { list.items.contains { $0.hasPrefix("Duty 1.3: ") } } else { false }
+        })
+    }
+
+    @Test func bandingJustificationStatesThePrinciplesWithThisRolesNumbers() {
+        let text = ShippedDocuments.document(.bandingJustification).paragraphs.joined(separator: "\n")
+        #expect(text.contains("The Peer Leader scores 507 points because of the duties numbered in the job description"))
+        #expect(text.contains("This role is at level 6 (156 of a possible 240 points)"))
+        #expect(text.contains("No professional registration is needed for it"))
+        // F8 at level 3 is 21 points; a budget holder (level 4) is 32; the margin above is 32 points.
+        #expect(text.contains("Holding a budget (level 4) would add 11 points, less than the 32 points between this total and the next band."))
+        #expect(text.contains("Scoring this factor at level 1 would take away 16 points against a margin of 41 below the band: the band would hold."))
+        #expect(text.contains("The sixteen factors total 507 points. Band 7 runs from 466 to 539 points, so the job sits 41 points above the bottom of the band and 32 below the top."))
+    }
+
+    @Test func bandingJustificationShowsSensitivityAndFindings() throws {
+        let document = ShippedDocuments.document(.bandingJustification)
+        let sensitivity = try #require(document.tables.first { $0.name == "Sensitivity" })
+        #expect(sensitivity.rows.count == 16)
+        #expect(sensitivity.rows[1] == ["2. Knowledge, training and experience", "6", "471 points, Band 7", "547 points, Band 8a"])
+        #expect(document.paragraphs.contains("The checks found nothing to raise."))
+    }
+
+    @Test func findingsAppearInTheirRolesJustification() throws {
+        let pipeline = TestSupport.pipeline
+        let file = TestSupport.fixture("findings.yaml")
+        let assessment = pipeline.assess(try pipeline.load(file), file: file)
+        let entry = try #require(assessment.role("mismatch"))
+        let document = try pipeline.bandingJustifications.compose(pipeline.roleCase(entry, in: assessment))
+        let findings = try #require(document.tables.first { $0.name == "Findings" })
+        #expect(findings.rows.contains { $0[1] == "band-mismatch" && $0[0] == "Error" && $0[4] == "line 37" })
+        #expect(document.paragraphs.contains { $0.hasPrefix("To reach the expected Band 5 with a change to one factor, the smallest changes are: factor 2 from level 4 to 8 (349 points)") })
+        #expect(document.paragraphs.contains { $0.contains("The pathway states this level rather than deriving it from the duties (the duties show level 1). Its reason: Signs off the training budget.") })
+    }
+
+    @Test func panelPackHasEveryPartInOrderWithContentsAndMetadata() {
+        let pack = ShippedDocuments.document(.panelPack)
+        #expect(pack.sections == ["Job description: Peer Leader", "Person specification: Peer Leader", "Organisation chart",
+                                  "Banding justification: Peer Leader", "The national context of peer support", "The career pathway"])
+        #expect(pack.blocks.first == .title("Job evaluation panel pack"))
+        #expect(pack.blocks.contains(.contents(title: "Contents")))
+        #expect(pack.figures.map(\.name) == ["org-chart", "ladder"])
+        #expect(pack.properties == [.init("pathway", "nhs-adult-mental-health"), .init("role", "peer-leader"), .init("band", "7"),
+                                    .init("points", "507"), .init("peerpath-version", Installation.version)])
+        let context = pack.paragraphs.filter { $0.hasSuffix(".)") && $0.contains("(Watson and Repper, 2022, ") }
+        #expect(context.count >= 10)
+    }
+
+    @Test func figuresHaveAlternativeTextAndFitThePage() {
+        let pack = ShippedDocuments.document(.panelPack)
+        for figure in pack.figures {
+            #expect(!figure.alternativeText.isEmpty)
+            #expect(figure.width <= 16.0001 && figure.height <= 20.0001)
+        }
+        let chart = pack.figures[0]
+        #expect(chart.alternativeText == "Peer Leader reports to Head of Peer Support and Lived Experience. Reporting to Peer Leader: Peer Support Development Worker.")
+        #expect(chart.diagram.boxes.count == 3)
+        #expect(chart.diagram.boxes[1].emphasis == .focus)
+        #expect(chart.diagram.boxes[1].lines == ["Peer Leader", "Band 7"])
+    }
+
+    @Test func overviewShowsBandsPayCostStepsAndFindings() throws {
+        let overview = ShippedDocuments.document(.pathwayOverview, role: nil)
+        let roles = try #require(overview.tables.first { $0.name == "Roles" })
+        #expect(roles.rows.count == 6)
+        #expect(roles.rows[4] == ["Peer Leader", "Band 7", "507", "£47,810 to £54,710", "Full time", "Head of Peer Support and Lived Experience"])
+        #expect(overview.paragraphs.contains { $0.hasPrefix("One of each post costs from £") })
+        #expect(overview.headings(level: 3).contains("From Peer Support Worker to Senior Peer Support Worker"))
+        #expect(overview.paragraphs.contains("The checks found nothing to raise on this pathway."))
+        let ladder = try #require(overview.figures.first)
+        #expect(ladder.diagram.boxes.count == 6)
+        #expect(ladder.diagram.arrows.count == 5)
+    }
+
+    @Test func ladderStepsUpFromTheEntryRole() throws {
+        let ladder = try #require(ShippedDocuments.document(.pathwayOverview, role: nil).figures.first).diagram
+        let ys = ladder.boxes.map(\.y)
+        let xs = ladder.boxes.map(\.x)
+        #expect(ys == ys.sorted(by: >))
+        #expect(xs == xs.sorted())
+    }
+}
+
+@Suite("SVG and Markdown writers")
+struct WriterTests {
+    @Test func svgIsWellFormedWithTitleAndDescription() throws {
+        let figure = ShippedDocuments.document(.panelPack).figures[1]
+        let svg = try SVGWriter().render(figure.diagram, description: figure.alternativeText)
+        _ = try XMLTree(data: Data(svg), name: "ladder.svg")
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(text.contains("<title>Career pathway: Peer support career pathway, adult mental health services</title>"))
+        #expect(text.contains("<desc>The pathway's roles from the entry role up:"))
+        #expect(text.components(separatedBy: "marker-end=\"url(#head)\"").count - 1 == 5)
+    }
+
+    @Test func markdownRendersHeadingsNumberedDutiesAndTables() {
+        let markdown = MarkdownWriter().render(ShippedDocuments.document(.jobDescription))
+        #expect(markdown.hasPrefix("# Peer Leader\n"))
+        #expect(markdown.contains("\n1.1 "))
+        #expect(markdown.contains("| Job title | Peer Leader |"))
+        #expect(markdown.contains("| Area | Criterion | Essential or desirable | How assessed |"))
+    }
+
+    @Test func markdownEscapesWhatWouldBecomeSyntax() {
+        #expect(MarkdownWriter.inline("a *b* [c] <d> #e | f_g") == "a \\*b\\* \\[c\\] \\<d\\> \\#e | f\\_g")
+        #expect(MarkdownWriter.inline("- not a list") == "\\- not a list")
+        let document = Document(kind: .jobDescription, title: "t", subject: "s", keywords: [], blocks: [
+            .table(Table(name: "T", header: ["a|b"], rows: [["c"]], widths: [1])),
+        ])
+        #expect(MarkdownWriter().render(document).contains("| a\\|b |"))
+    }
+}

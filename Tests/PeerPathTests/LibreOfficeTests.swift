@@ -1,0 +1,53 @@
+import Foundation
+@testable import PeerPath
+import Testing
+
+/// Tools found on the PATH, for the tests that drive them.
+enum ExternalTool {
+    static func path(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+@Suite("A panel pack as a panel member sees it", .enabled(if: ExternalTool.path("soffice") != nil && ExternalTool.path("pdftotext") != nil && ExternalTool.path("pdfinfo") != nil,
+                                                           "LibreOffice (soffice) or poppler-utils (pdftotext, pdfinfo) is not installed"))
+struct LibreOfficeTests {
+    @Test func thePanelPackConvertsToAPDFWithTheRoleBandAndPoints() throws {
+        let folder = TestSupport.temporaryFolder()
+        let pack = try #require(ShippedDocuments.all.first { $0.document.kind == .panelPack && $0.role?.role.id == "peer-leader" })
+        let odt = folder + "/panel-pack.odt"
+        FileManager.default.createFile(atPath: odt, contents: try TestSupport.pipeline.odt.package(pack.document))
+        try ExternalTool.run(ExternalTool.path("soffice")!, ["-env:UserInstallation=file://\(folder)/profile", "--headless",
+                                                            "--convert-to", "pdf", "--outdir", folder, odt])
+        let pdf = folder + "/panel-pack.pdf"
+        #expect(FileManager.default.fileExists(atPath: pdf), "LibreOffice wrote no PDF")
+        let info = try ExternalTool.run(ExternalTool.path("pdfinfo")!, [pdf])
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        #expect(pages >= 15, "the pack has \(pages) pages")
+        let text = try ExternalTool.run(ExternalTool.path("pdftotext")!, [pdf, "-"])
+        #expect(text.contains("Peer Leader"))
+        #expect(text.contains("Band 7"))
+        #expect(text.contains("507"))
+        #expect(text.contains("Page 1 of \(pages)"))
+        // The contents page numbers are resolved by LibreOffice from the bookmarks at each part.
+        #expect(text.range(of: #"Banding justification: Peer Leader\.+\s*\d+"#, options: .regularExpression) != nil)
+    }
+}
