@@ -1,0 +1,281 @@
+import Foundation
+
+/// The word lists the language checks use, read from `data/language/`: stigmatising phrases, the
+/// gender-coded words of Gaucher, Friesen & Kay (2011), the factor plan's wording and the wording of
+/// vague and exclusionary criteria. The wording lives in data; the rules live in `LanguageChecks`.
+public struct LanguageData: Sendable {
+    /// Stigmatising phrases, each with what to write instead (`stigmatising.yaml`).
+    public var stigmatising: [LanguagePhrase]
+    public var genderCoded: GenderCodedWords
+    public var factorPlan: FactorPlanWording
+    public var criteria: CriterionWording
+
+    public init(stigmatising: [LanguagePhrase], genderCoded: GenderCodedWords, factorPlan: FactorPlanWording,
+                criteria: CriterionWording) {
+        self.stigmatising = stigmatising
+        self.genderCoded = genderCoded
+        self.factorPlan = factorPlan
+        self.criteria = criteria
+    }
+}
+
+/// Something to look for in text: a written phrase or a regular expression, always matched in any case.
+///
+/// A phrase matches as whole words: it must not start or end inside a word (a hyphen followed by a
+/// letter counts as inside, so "psycho" does not match "psycho-education"). Between its words any run
+/// of spaces or hyphens matches ("high-functioning" finds "high functioning"); a straight apostrophe
+/// matches a curly one; a comma at the end of a word may be missing in the text; a word ending in `*`
+/// matches any ending ("sufferer*" finds "sufferers").
+public struct LanguagePattern: Sendable, CustomStringConvertible {
+    public enum Source: Sendable, Equatable {
+        case phrase(String)
+        case pattern(String)
+    }
+
+    public let source: Source
+    let regex: NSRegularExpression
+
+    /// A written phrase; nil when it has no word in it.
+    public init?(phrase: String) {
+        guard let pattern = Self.regularExpression(forPhrase: phrase),
+              let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        self.source = .phrase(phrase)
+        self.regex = regex
+    }
+
+    /// A regular expression (ICU syntax), matched in any case; throws when it is not valid.
+    public init(pattern: String) throws {
+        self.source = .pattern(pattern)
+        self.regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    public var description: String {
+        switch source {
+        case .phrase(let phrase): phrase
+        case .pattern(let pattern): "/\(pattern)/"
+        }
+    }
+
+    /// Every match in the text, in order, not overlapping.
+    public func matches(in text: String) -> [Range<String.Index>] {
+        nsMatches(in: text).compactMap { Range($0, in: text) }
+    }
+
+    /// Whether the text contains a match.
+    public func occurs(in text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    func nsMatches(in text: String) -> [NSRange] {
+        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map(\.range).filter { $0.length > 0 }
+    }
+
+    /// Not inside a word: no letter or digit, and no letter or digit joined by a hyphen, on that side.
+    static let before = #"(?<![\p{L}\p{N}])(?<![\p{L}\p{N}][\-\u2010\u2011])"#
+    static let after = #"(?![\p{L}\p{N}])(?![\-\u2010\u2011][\p{L}\p{N}])"#
+
+    static func regularExpression(forPhrase phrase: String) -> String? {
+        var words: [String] = []
+        for raw in phrase.split(whereSeparator: \.isWhitespace) {
+            var word = String(raw)
+            var optionalComma = false
+            var anyEnding = false
+            if word.hasSuffix(",") { optionalComma = true; word.removeLast() }
+            if word.hasSuffix("*") { anyEnding = true; word.removeLast() }
+            let pieces = word.split(whereSeparator: { "-\u{2010}\u{2011}".contains($0) }).map { piece in
+                NSRegularExpression.escapedPattern(for: String(piece))
+                    .replacingOccurrences(of: "'", with: "['\u{2019}]")
+                    .replacingOccurrences(of: "\u{2019}", with: "['\u{2019}]")
+            }
+            guard !pieces.isEmpty else { continue }
+            var pattern = pieces.joined(separator: #"[\s\-\u2010\u2011]+"#)
+            if anyEnding { pattern += #"[\p{L}\p{N}]*"# }
+            if optionalComma { pattern += ",?" }
+            words.append(pattern)
+        }
+        guard !words.isEmpty, phrase.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return before + words.joined(separator: #"[\s\-\u2010\u2011]+"#) + after
+    }
+}
+
+/// A phrase to avoid and what to write instead.
+public struct LanguagePhrase: Sendable {
+    public var pattern: LanguagePattern
+    public var instead: String
+    public var location: SourceLocation?
+
+    public init(_ pattern: LanguagePattern, instead: String, location: SourceLocation? = nil) {
+        self.pattern = pattern
+        self.instead = instead
+        self.location = location
+    }
+}
+
+// MARK: Gender-coded words
+
+/// The masculine- and feminine-coded words of Gaucher, Friesen & Kay (2011), and the fixed phrases
+/// whose words are not counted ("peer support").
+public struct GenderCodedWords: Sendable {
+    public enum Side: String, Sendable {
+        case masculine, feminine
+    }
+
+    public var masculine: [CodedWord]
+    public var feminine: [CodedWord]
+    /// Phrases whose words are not counted: "peer support*", "NHS trust*", …
+    public var ignore: [LanguagePattern]
+
+    public init(masculine: [CodedWord], feminine: [CodedWord], ignore: [LanguagePattern] = []) {
+        self.masculine = masculine
+        self.feminine = feminine
+        self.ignore = ignore
+    }
+
+    /// The coded word a word of text matches, and its side: masculine words are tried first.
+    /// `word` is one word as written (any case; a possessive 's is ignored). A hyphenated word is
+    /// tried whole, then without its hyphens; its parts are tried one by one by `codedWords(in:)`.
+    public func match(_ word: String) -> (CodedWord, Side)? {
+        var candidate = word.lowercased()
+        for suffix in ["'s", "\u{2019}s"] where candidate.hasSuffix(suffix) { candidate.removeLast(2) }
+        candidate = candidate.replacingOccurrences(of: "\u{2019}", with: "'")
+        var forms = [candidate]
+        let joined = candidate.filter { !"-\u{2010}\u{2011}".contains($0) }
+        if joined != candidate { forms.append(joined) }
+        for form in forms {
+            if let coded = masculine.first(where: { $0.matches(form) }) { return (coded, .masculine) }
+            if let coded = feminine.first(where: { $0.matches(form) }) { return (coded, .feminine) }
+        }
+        return nil
+    }
+}
+
+/// One entry of a gender-coded word list: a whole word ("confident") or a stem ("lead*", which
+/// matches "lead", "leads", "leading", "leadership").
+public struct CodedWord: Sendable, Equatable {
+    /// The word or stem, lower case, without the `*`.
+    public var word: String
+    public var isStem: Bool
+    /// Neutral words to use instead, where the data gives them.
+    public var instead: String?
+
+    public init(word: String, isStem: Bool, instead: String? = nil) {
+        self.word = word.lowercased()
+        self.isStem = isStem
+        self.instead = instead
+    }
+
+    /// Reads the list form: `lead*` is a stem, `confident` a whole word.
+    public init(written: String, instead: String? = nil) {
+        let isStem = written.hasSuffix("*")
+        self.init(word: isStem ? String(written.dropLast()) : written, isStem: isStem, instead: instead)
+    }
+
+    /// As the list writes it: `lead*` or `confident`.
+    public var written: String { isStem ? word + "*" : word }
+
+    /// Whether a lower-case word of text is this word, or begins with this stem.
+    public func matches(_ candidate: String) -> Bool {
+        isStem ? candidate.hasPrefix(word) : candidate == word
+    }
+}
+
+// MARK: Factor plan
+
+/// Wording from the job evaluation factor plan, and the factor names as duty headings.
+public struct FactorPlanWording: Sendable {
+    public var phrases: [FactorPlanPhrase]
+    public var factors: [FactorHeading]
+
+    public init(phrases: [FactorPlanPhrase], factors: [FactorHeading]) {
+        self.phrases = phrases
+        self.factors = factors
+    }
+
+    public func factor(_ number: Int) -> FactorHeading? { factors.first { $0.number == number } }
+
+    /// The factor a duty heading is named like, if any: the first factor one of whose heading phrases
+    /// occurs in it ("&" is read as "and").
+    public func factor(namedBy heading: String) -> FactorHeading? {
+        let text = heading.replacingOccurrences(of: "&", with: " and ")
+        return factors.first { factor in factor.headings.contains { $0.occurs(in: text) } }
+    }
+}
+
+/// A phrase of the factor plan, the factor it comes from, and what to write instead.
+public struct FactorPlanPhrase: Sendable {
+    public var pattern: LanguagePattern
+    public var factor: Int
+    public var instead: String
+    public var location: SourceLocation?
+
+    public init(_ pattern: LanguagePattern, factor: Int, instead: String, location: SourceLocation? = nil) {
+        self.pattern = pattern
+        self.factor = factor
+        self.instead = instead
+        self.location = location
+    }
+}
+
+/// A factor of the plan and the phrases that make a duty heading "named like" it.
+public struct FactorHeading: Sendable {
+    public var number: Int
+    public var name: String
+    public var headings: [LanguagePattern]
+
+    public init(number: Int, name: String, headings: [LanguagePattern]) {
+        self.number = number
+        self.name = name
+        self.headings = headings
+    }
+}
+
+// MARK: Criteria
+
+/// Wording for the person specification: vague phrases, what shows a standard is given, and
+/// requirements that shut people out.
+public struct CriterionWording: Sendable {
+    /// Phrases a panel cannot test without a standard ("good communication skills").
+    public var vague: [LanguagePhrase]
+    /// Words that show a standard is given when they follow a vague phrase ("can", "for example").
+    public var standards: [LanguagePattern]
+    /// Numbers in words ("two"); numbers in figures always count as a standard.
+    public var numbers: [LanguagePattern]
+    public var exclusionary: [ExclusionaryRequirement]
+
+    public init(vague: [LanguagePhrase], standards: [LanguagePattern], numbers: [LanguagePattern],
+                exclusionary: [ExclusionaryRequirement]) {
+        self.vague = vague
+        self.standards = standards
+        self.numbers = numbers
+        self.exclusionary = exclusionary
+    }
+
+    static let figures = try! NSRegularExpression(pattern: #"\p{Nd}"#)
+
+    /// Whether the text gives a standard: one of `standards`, a number in words or a number in figures.
+    public func givesStandard(_ text: String) -> Bool {
+        if Self.figures.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { return true }
+        return standards.contains { $0.occurs(in: text) } || numbers.contains { $0.occurs(in: text) }
+    }
+}
+
+/// A requirement that shuts out the people peer roles are for when it is essential: a degree, a
+/// registration, years of paid experience in an entry role, a driving licence with no alternative.
+public struct ExclusionaryRequirement: Sendable {
+    public var pattern: LanguagePattern
+    public var instead: String
+    /// Applies only to the entry role (the lowest tier).
+    public var entryOnly: Bool
+    /// Phrases that, anywhere in the criterion, show an alternative is accepted.
+    public var unless: [LanguagePattern]
+    public var location: SourceLocation?
+
+    public init(_ pattern: LanguagePattern, instead: String, entryOnly: Bool = false, unless: [LanguagePattern] = [],
+                location: SourceLocation? = nil) {
+        self.pattern = pattern
+        self.instead = instead
+        self.entryOnly = entryOnly
+        self.unless = unless
+        self.location = location
+    }
+}
