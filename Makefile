@@ -7,6 +7,9 @@ OUT        ?= out
 BIN        := .build/release/peerpath
 SOURCES    := Package.swift $(shell find Sources -type f)
 SHARE      := $(shell find data templates schemas -type f)
+# STYLES=org.ott uses an organisation's own page layout, fonts, colours, header, footer and logo.
+STYLES     ?=
+STYLEFLAGS := $(if $(STYLES),--styles $(STYLES),)
 # Every YAML file directly under pathways/ whose top level has a `pathway:` key is a pathway.
 PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
@@ -22,8 +25,8 @@ $(BIN): $(SOURCES)
 	@touch $@
 
 # One stamp per pathway file: regenerated when the file, the binary or peerpath's data change.
-$(OUT)/.stamps/%: pathways/%.yaml $(BIN) $(SHARE)
-	$(BIN) generate $< --out $(OUT) --quiet
+$(OUT)/.stamps/%: pathways/%.yaml $(BIN) $(SHARE) $(shell find pathways/catalogue -type f) $(STYLES)
+	$(BIN) generate $< --out $(OUT) --quiet $(STYLEFLAGS)
 	@mkdir -p $(@D) && touch $@
 
 test: ## run the unit and end-to-end tests

@@ -18,10 +18,13 @@ public struct Pipeline: Sendable {
     let overviews: PathwayOverviewComposer
     let odt: ODTWriter
     let xml: PeerPathXML
+    /// What was dropped from or added to an organisation's styles file, for the caller to report.
+    public let stylesReport: [String]
 
     /// Reads the scheme, domains, pay scale, wording, templates, styles and schema once, for any
     /// number of pathways.
-    public init(installation: Installation) throws(PeerPathError) {
+    /// - Parameter styles: an organisation's `.odt` or `.ott` whose styles replace the default ones.
+    public init(installation: Installation, styles: String? = nil) throws(PeerPathError) {
         let wording: Wording
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
@@ -41,8 +44,31 @@ public struct Pipeline: Sendable {
         } catch {
             throw PeerPathError(error)
         }
+        let generator = "peerpath/\(Installation.version)"
+        if let styles {
+            do {
+                let organisation = try OrganisationStyles(file: styles, defaultStyles: installation.stylesFile)
+                odt = ODTWriter(styles: organisation, generator: generator)
+                var report: [String] = []
+                if !organisation.dropped.isEmpty {
+                    report.append("\(styles): note: dropped \(organisation.dropped.count) kinds of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
+                }
+                if !organisation.added.isEmpty {
+                    report.append("\(styles): note: added peerpath's \(organisation.added.joined(separator: ", ")) styles, which the file lacks")
+                }
+                stylesReport = report
+            } catch {
+                throw PeerPathError(error.missing ? .missingInput : .badData, error.description)
+            }
+        } else {
+            do {
+                odt = try ODTWriter(stylesFile: installation.stylesFile, generator: generator)
+            } catch {
+                throw PeerPathError(error)
+            }
+            stylesReport = []
+        }
         do {
-            odt = try ODTWriter(stylesFile: installation.stylesFile, generator: "peerpath/\(Installation.version)")
             xml = PeerPathXML(schema: try RelaxNGSchema(path: installation.schemaFile))
         } catch {
             throw PeerPathError(error)

@@ -19,6 +19,9 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "DIR"))
     var out: String = "out"
 
+    @Option(name: .long, help: ArgumentHelp("An organisation's .odt or .ott whose page layout, fonts, colours, header, footer and logo the documents use.", valueName: "FILE"))
+    var styles: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -26,7 +29,10 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         do {
-            let pipeline = try Pipeline(installation: share.installation())
+            let pipeline = try Pipeline(installation: share.installation(), styles: styles)
+            if !quiet {
+                for line in pipeline.stylesReport { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            }
             let written = try pipeline.generate(pathways, into: out)
             if !quiet {
                 print("peerpath: wrote \(written.count) files for \(pathways.count) pathway\(pathways.count == 1 ? "" : "s") under \(out)")

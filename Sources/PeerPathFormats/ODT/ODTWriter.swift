@@ -3,8 +3,9 @@ import PeerPathDocuments
 
 /// Turns a document into an ODF 1.3 text package, with the styles of a template `styles.xml`.
 public struct ODTWriter: Sendable {
-    /// The styles part, already parsed and re-serialised by libxml2.
+    /// The styles part, already parsed and re-serialised by libxml2, and the pictures it uses.
     let styles: [UInt8]
+    let stylePictures: [ODTPart]
     let generator: String
 
     /// - Parameters:
@@ -15,6 +16,14 @@ public struct ODTWriter: Sendable {
             throw XMLReadError(file: stylesFile, line: 0, message: "the styles file cannot be read")
         }
         self.styles = Array(try XMLTree(data: data, name: stylesFile).serialized())
+        self.stylePictures = []
+        self.generator = generator
+    }
+
+    /// A writer using an organisation's own styles (see `OrganisationStyles`).
+    public init(styles: OrganisationStyles, generator: String) {
+        self.styles = styles.styles
+        self.stylePictures = styles.pictures
         self.generator = generator
     }
 
@@ -24,6 +33,7 @@ public struct ODTWriter: Sendable {
             ODTPart(path: "styles.xml", mediaType: "text/xml", bytes: styles),
             ODTPart(path: "meta.xml", mediaType: "text/xml", bytes: try ODTMeta(document: document, generator: generator).write()),
         ]
+        parts += stylePictures
         for case .figure(let figure) in document.blocks {
             parts.append(ODTPart(path: ODTContent.picturePath(figure), mediaType: "image/svg+xml",
                                  bytes: try SVGWriter().render(figure.diagram, description: figure.alternativeText)))
