@@ -75,7 +75,18 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Loads a pathway file: YAML, or peerpath's own XML export (`pathway.xml`).
     public func load(_ file: String) throws(PeerPathError) -> Pathway {
+        if file.lowercased().hasSuffix(".xml") {
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw PeerPathError(.missingInput, "\(file): error: no such file")
+            }
+            do {
+                return try PathwayXMLReader(scheme: scheme, domains: loader.domains, schema: xml.schema).read(file: file)
+            } catch {
+                throw PeerPathError(.badData, error.description)
+            }
+        }
         do {
             return try loader.load(file: file)
         } catch {
@@ -121,6 +132,11 @@ public struct Pipeline: Sendable {
     public func outputs(for pathway: Pathway, file: String = "") throws(PeerPathError) -> [OutputFile] {
         let assessment = assess(pathway, file: file)
         var files: [OutputFile] = []
+        do {
+            files.append(OutputFile(path: "\(pathway.id)/pathway.xml", data: try xml.pathwayExport(pathway)))
+        } catch {
+            throw PeerPathError(.badData, "\(pathway.id): error: pathway.xml: \(error)")
+        }
         let markdown = MarkdownWriter()
         for (folder, facts, document) in try documents(for: assessment) {
             let base = "\(folder)/\(document.kind.rawValue)"

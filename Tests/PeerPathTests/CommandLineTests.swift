@@ -45,8 +45,8 @@ struct CommandLineTests {
         let run = try PeerPathProcess(["generate", fixture, "--out", out])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        // Two roles × four documents × three formats, and the overview in three formats.
-        #expect(run.stdout == "peerpath: wrote 27 files for 1 pathway under \(out)\n")
+        // Two roles × four documents × three formats, the overview in three formats, and pathway.xml.
+        #expect(run.stdout == "peerpath: wrote 28 files for 1 pathway under \(out)\n")
         for role in ["peer-worker", "lead"] {
             for document in ["job-description", "person-specification", "banding-justification", "panel-pack"] {
                 for format in ["odt", "xml", "md"] {

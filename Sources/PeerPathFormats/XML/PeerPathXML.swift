@@ -46,6 +46,39 @@ public struct PeerPathXML: Sendable {
         return try validated(w.finish(), name: "\(pathway.id)/\(document.kind.rawValue).xml")
     }
 
+    /// The whole pathway, everything `generate` needs to write the same documents again: its
+    /// head, every role as given (duties, criteria, overrides, ladder reasons, ways in), all routes,
+    /// and the language allowances. `generate` reads it back as well as YAML.
+    public func pathwayExport(_ pathway: Pathway) throws -> Data {
+        let w = XMLWriter()
+        try w.start("pathway-export")
+        try w.attribute("xmlns", Self.namespace)
+        try writePathway(pathway, to: w)
+        for role in pathway.roles {
+            try writeRole(role, in: pathway, to: w)
+        }
+        try w.start("routes")
+        for route in pathway.routes {
+            try w.start("route")
+            try w.attribute("from", route.from)
+            try w.attribute("to", route.to)
+            try writeRequirements(route.requirements, to: w)
+            try w.end()
+        }
+        try w.end()
+        try w.start("allowances")
+        for allowance in pathway.allowances {
+            try w.start("allow")
+            try w.attribute("rule", allowance.rule.rawValue)
+            if let phrase = allowance.phrase { try w.attribute("phrase", phrase) }
+            try w.text(allowance.reason)
+            try w.end()
+        }
+        try w.end()
+        try w.end()
+        return try validated(w.finish(), name: "\(pathway.id)/pathway.xml")
+    }
+
     private func validated(_ data: Data, name: String) throws -> Data {
         let problems = schema.problems(in: data, name: name)
         guard problems.isEmpty else {
@@ -78,6 +111,7 @@ public struct PeerPathXML: Sendable {
         try w.start("pathway")
         try w.attribute("id", pathway.id)
         try w.attribute("pay-year", pathway.payYear)
+        if let limit = pathway.nonPeerTimeLimit { try w.attribute("non-peer-time-limit", String(limit)) }
         try w.element("title", text: pathway.title)
         try w.element("organisation", ["sector": pathway.organisation.sector.rawValue], text: pathway.organisation.name)
         try w.end()
@@ -161,6 +195,23 @@ public struct PeerPathXML: Sendable {
             try w.attribute("from", route.from)
             try w.attribute("to", route.to)
             try writeRequirements(route.requirements, to: w)
+            try w.end()
+        }
+        try w.end()
+        try w.start("overrides")
+        for override in role.overrides {
+            try w.start("override")
+            try w.attribute("factor", String(override.factor))
+            try writeLevel(override.level, to: w)
+            try w.text(override.reason)
+            try w.end()
+        }
+        try w.end()
+        try w.start("ladder-reasons")
+        for reason in role.ladderReasons {
+            try w.start("ladder-reason")
+            if let factor = reason.factor { try w.attribute("factor", String(factor)) }
+            try w.text(reason.reason)
             try w.end()
         }
         try w.end()

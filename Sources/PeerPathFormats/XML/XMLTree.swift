@@ -7,6 +7,11 @@ public final class XMLTree {
     let document: xmlDocPtr
 
     public init(data: Data, name: String) throws(XMLReadError) {
+        // Refuse a DOCTYPE before libxml2 sees it, so no DTD or entity is ever looked at.
+        if let range = data.range(of: Data("<!DOCTYPE".utf8)) {
+            let line = data[data.startIndex..<range.lowerBound].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            throw XMLReadError(file: name, line: line, message: "a DOCTYPE is not allowed (no DTDs or entities are read)")
+        }
         xmlInitParser()
         guard let context = xmlNewParserCtxt() else { throw XMLReadError(file: name, line: 0, message: "out of memory") }
         defer { xmlFreeParserCtxt(context) }
@@ -47,8 +52,20 @@ public struct XMLReadError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String
+    /// A schema problem already in `file:line: message` form, printed as it is.
+    public var preformatted: String?
+
+    public init(file: String, line: Int, message: String, preformatted: String? = nil) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.preformatted = preformatted
+    }
 
     public var description: String {
-        line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)"
+        if let preformatted, let colon = preformatted.range(of: ": ", options: [], range: preformatted.index(after: preformatted.startIndex)..<preformatted.endIndex) {
+            return "\(preformatted[..<colon.lowerBound]): error: \(preformatted[colon.upperBound...])"
+        }
+        return line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)"
     }
 }

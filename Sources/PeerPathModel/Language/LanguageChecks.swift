@@ -101,9 +101,9 @@ public struct LanguageChecks: Sendable {
             else { return nil }
             let length = Readability.words(in: longest.0).count
             return Finding(.readability, .warning,
-                "\(role.title): the \(name) reads hard: Flesch reading ease \(Self.decimal(score.fleschReadingEase)) (\(Self.decimal(Self.minimumReadingEase)) or more reads plainly), with \(Self.decimal(score.averageSentenceLength)) words a sentence on average",
+                "\(role.title): the \(name) reads hard: Flesch reading ease \(Self.decimal(score.fleschReadingEase)) (\(Int(Self.minimumReadingEase)) or more reads plainly), with \(Self.decimal(score.averageSentenceLength)) words a sentence on average",
                 role: role.id, at: longest.1.location, matched: longest.0,
-                suggestion: "Shorten the longest sentence, in the \(longest.1.place) (\(length) words): \"\(longest.0)\". Split it, use everyday words, and aim for 15 to 20 words a sentence.")
+                suggestion: "Shorten the longest sentence (\(longest.1.place), \(length) words) — split it, use everyday words, and aim for 15 to 20 words a sentence: \"\(longest.0)\"")
         }
     }
 
@@ -179,13 +179,14 @@ public struct LanguageChecks: Sendable {
         guard hits.count >= Self.genderMinimumWords, abs(balance) > Self.genderBalanceLimit else { return nil }
         let side: GenderCodedWords.Side = balance > 0 ? .feminine : .masculine
         let leaning = side == .feminine ? feminine : masculine
-        var message = "\(role.title): the \(document) leans \(side.rawValue)-coded: gender balance \(String(format: "%+.1f", balance)) (−100 all masculine-coded, +100 all feminine-coded; beyond ±\(Int(Self.genderBalanceLimit)) leans) from \(hits.count) coded words; masculine-coded: \(Self.tally(masculine)); feminine-coded: \(Self.tally(feminine))"
+        var message = "\(role.title): the \(document) leans \(side.rawValue)-coded: gender balance \(String(format: "%+.1f", balance)) (-100 all masculine-coded, +100 all feminine-coded; beyond ±\(Int(Self.genderBalanceLimit)) leans) from \(hits.count) coded words; masculine-coded: \(Self.tally(masculine)); feminine-coded: \(Self.tally(feminine))"
         if !notCounted.isEmpty { message += "; allowed and not counted: \(Self.tally(notCounted))" }
         var alternatives: [String] = []
-        for hit in leaning {
+        var offered: [CodedWord] = []
+        for hit in leaning where !offered.contains(hit.coded) {
             guard let instead = hit.coded.instead else { continue }
-            let entry = "\(hit.coded.word) → \(instead)"
-            if !alternatives.contains(entry) { alternatives.append(entry) }
+            offered.append(hit.coded)
+            alternatives.append("\(hit.word.lowercased()) → \(instead)")
         }
         var suggestion = "Use neutral words for some of the \(side.rawValue)-coded ones, or describe the same work in other terms"
         suggestion += alternatives.isEmpty ? "." : ": " + alternatives.joined(separator: "; ") + "."
@@ -335,57 +336,59 @@ public struct LanguageChecks: Sendable {
     }
 }
 
-/// A piece of a role's text, where it sits in the role (for messages) and its line in the pathway.
-struct Passage {
-    var text: String
-    var place: String
-    var location: SourceLocation?
-    var isHeading = false
-}
-
-/// A role's texts, grouped as the checks read them.
-struct RoleTexts {
-    var purpose: Passage
-    var headings: [Passage]
-    var duties: [Passage]
-    var environment: [Passage]
-    var criteria: [Passage]
-    var other: [Passage]
-
-    init(_ role: Role) {
-        purpose = Passage(text: role.purpose, place: "purpose", location: role.location)
-        let areas = role.dutyAreas
-        headings = areas.map { area in
-            Passage(text: area.name, place: "duty heading '\(area.name)'", location: area.duties.first?.duty.location ?? role.location,
-                    isHeading: true)
-        }
-        duties = areas.flatMap { area in
-            area.duties.map { Passage(text: $0.duty.text, place: "duty \($0.number)", location: $0.duty.location ?? role.location) }
-        }
-        environment = role.environment.enumerated().map { index, fact in
-            Passage(text: fact.text, place: "working environment \(index + 1)", location: fact.location ?? role.location)
-        }
-        criteria = role.criteria.enumerated().map { index, criterion in
-            Passage(text: criterion.text, place: "criterion \(index + 1)", location: criterion.location ?? role.location)
-        }
-        var other = [Passage(text: role.title, place: "title", location: role.location),
-                     Passage(text: role.base, place: "base", location: role.location),
-                     Passage(text: role.supervision.detail, place: "supervision", location: role.location)]
-        if let reason = role.contract.reason {
-            other.append(Passage(text: reason, place: "contract", location: role.location))
-        }
-        for (index, way) in role.waysIn.enumerated() {
-            other += way.requirements.map { Passage(text: $0.text, place: "way in \(index + 1)", location: way.location ?? role.location) }
-        }
-        self.other = other
+extension LanguageChecks {
+    /// A piece of a role's text, where it sits in the role (for messages) and its line in the pathway.
+    struct Passage {
+        var text: String
+        var place: String
+        var location: SourceLocation?
+        var isHeading = false
     }
 
-    /// The job description's sentences: purpose, duties, working environment (headings are not sentences).
-    var jobDescriptionSentences: [Passage] { [purpose] + duties + environment }
+    /// A role's texts, grouped as the checks read them.
+    struct RoleTexts {
+        var purpose: Passage
+        var headings: [Passage]
+        var duties: [Passage]
+        var environment: [Passage]
+        var criteria: [Passage]
+        var other: [Passage]
 
-    /// The job description's text: purpose, duty headings, duties, working environment.
-    var jobDescription: [Passage] { [purpose] + headings + duties + environment }
+        init(_ role: Role) {
+            purpose = Passage(text: role.purpose, place: "purpose", location: role.location)
+            let areas = role.dutyAreas
+            headings = areas.map { area in
+                Passage(text: area.name, place: "duty heading '\(area.name)'", location: area.duties.first?.duty.location ?? role.location,
+                        isHeading: true)
+            }
+            duties = areas.flatMap { area in
+                area.duties.map { Passage(text: $0.duty.text, place: "duty \($0.number)", location: $0.duty.location ?? role.location) }
+            }
+            environment = role.environment.enumerated().map { index, fact in
+                Passage(text: fact.text, place: "working environment \(index + 1)", location: fact.location ?? role.location)
+            }
+            criteria = role.criteria.enumerated().map { index, criterion in
+                Passage(text: criterion.text, place: "criterion \(index + 1)", location: criterion.location ?? role.location)
+            }
+            var other = [Passage(text: role.title, place: "title", location: role.location),
+                         Passage(text: role.base, place: "base", location: role.location),
+                         Passage(text: role.supervision.detail, place: "supervision", location: role.location)]
+            if let reason = role.contract.reason {
+                other.append(Passage(text: reason, place: "contract", location: role.location))
+            }
+            for (index, way) in role.waysIn.enumerated() {
+                other += way.requirements.map { Passage(text: $0.text, place: "way in \(index + 1)", location: way.location ?? role.location) }
+            }
+            self.other = other
+        }
 
-    /// Everything the role says.
-    var all: [Passage] { [other[0], purpose] + headings + duties + environment + criteria + other.dropFirst() }
+        /// The job description's sentences: purpose, duties, working environment (headings are not sentences).
+        var jobDescriptionSentences: [Passage] { [purpose] + duties + environment }
+
+        /// The job description's text: purpose, duty headings, duties, working environment.
+        var jobDescription: [Passage] { [purpose] + headings + duties + environment }
+
+        /// Everything the role says.
+        var all: [Passage] { [other[0], purpose] + headings + duties + environment + criteria + other.dropFirst() }
+    }
 }
