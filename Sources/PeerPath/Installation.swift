@@ -17,6 +17,7 @@ public struct Installation: Sendable {
     public var domainsFile: String { path("data/competence-domains.yaml") }
     public var payScaleFile: String { path("data/pay-2025-26.yaml") }
     public var wordingFolder: String { path("templates/banding") }
+    public var languageFolder: String { path("data/language") }
     public var templatesFolder: String { path("templates") }
     public var stylesFile: String { path("templates/odt/styles.xml") }
     public var schemaFile: String { path("schemas/peerpath.rng") }

@@ -11,6 +11,7 @@ public struct Pipeline: Sendable {
     public let scheme: Scheme
     let loader: PathwayLoader
     let payScale: PayScale
+    let language: LanguageChecks
     let jobDescriptions: JobDescriptionComposer
     let personSpecifications: PersonSpecificationComposer
     let bandingJustifications: BandingJustificationComposer
@@ -31,6 +32,7 @@ public struct Pipeline: Sendable {
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile))
             payScale = try PayScaleLoader.load(file: installation.payScaleFile)
             wording = try WordingLoader.load(folder: installation.wordingFolder, scheme: scheme)
+            language = LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder))
         } catch {
             throw PeerPathError(.software, error.description)
         }

@@ -30,7 +30,7 @@ public struct PathwayLoader: Sendable {
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
         let root = try YAMLNode.parse(source)
-        let top = try root.mapping(keys: ["pathway", "roles", "routes"])
+        let top = try root.mapping(keys: ["pathway", "roles", "routes", "language"])
         let head = try top.required("pathway").mapping(keys: Self.pathwayKeys)
         let organisationNode = try head.required("organisation").mapping(keys: ["name", "sector"])
         let organisation = Organisation(
@@ -71,9 +71,25 @@ public struct PathwayLoader: Sendable {
             roles: roles, routes: routes,
             nonPeerTimeLimit: try head.optional("non-peer-time-limit").map { (n) throws(LoadError) in try percent(n) },
             domains: domains,
+            allowances: try top.optional("language").map { (node) throws(LoadError) in try readAllowances(node) } ?? [],
             location: top.owner.location)
         try checkReferences(pathway, roleNodes: roleNodes, routeNodes: routeNodes)
         return pathway
+    }
+
+    /// `language: {allow: [{rule: gender-coded, phrase: support, reason: …}]}`.
+    private func readAllowances(_ node: YAMLNode) throws(LoadError) -> [Allowance] {
+        try node.mapping(keys: ["allow"]).required("allow").sequence().map { (item) throws(LoadError) -> Allowance in
+            let entry = try item.mapping(keys: ["rule", "phrase", "reason"])
+            let ruleNode = try entry.required("rule")
+            let rule = try ruleNode.oneOf(FindingCode.self)
+            guard rule.family == .language else {
+                let rules = FindingCode.allCases.filter { $0.family == .language }.map(\.rawValue).joined(separator: ", ")
+                throw ruleNode.error("only language rules can be allowed; expected one of: \(rules)")
+            }
+            guard let reason = entry.optional("reason") else { throw item.error("an allowance needs a 'reason', which shows in the output") }
+            return Allowance(rule: rule, phrase: try entry.optional("phrase")?.string(), reason: try reason.string(), location: item.location)
+        }
     }
 
     private func percent(_ node: YAMLNode) throws(LoadError) -> Int {

@@ -194,7 +194,7 @@ struct CheckCommandTests {
         #expect(run.status == 1)
         #expect(run.stdout.contains("\(file):43:9: error: Peer Worker requires 'degree' as essential"))
         #expect(run.stdout.contains("[degree-or-registration]"))
-        let lines = run.stdout.split(separator: "\n").dropLast().map { Int($0.split(separator: ":")[1]) ?? 0 }
+        let lines = run.stdout.split(separator: "\n").filter { $0.hasPrefix(file) }.map { Int($0.split(separator: ":")[1]) ?? 0 }
         #expect(lines == lines.sorted())
         #expect(run.stdout.hasSuffix(" warnings\n") || run.stdout.hasSuffix(" warning\n"))
     }
@@ -249,5 +249,63 @@ struct CheckCommandTests {
     @Test func traceNeedsAKnownRole() throws {
         let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "nobody"])
         #expect(run.status == 64)
+    }
+}
+
+@Suite("peerpath lint", .enabled(if: PeerPathProcess.executable != nil, "the peerpath executable was not found beside the tests"))
+struct LintCommandTests {
+    let folder = TestSupport.fixture("language")
+
+    @Test(arguments: TestSupport.shippedPathways)
+    func shippedPathwaysLintClean(_ file: String) throws {
+        let run = try PeerPathProcess(["lint", file])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("0 errors, 0 warnings\n"))
+    }
+
+    @Test(arguments: ["readability", "stigmatising-language", "gender-coded", "untestable-criterion",
+                      "exclusionary-requirement", "factor-plan-wording"])
+    func eachRuleWarnsWithWhatItMatchedAndASuggestion(_ rule: String) throws {
+        let file = "\(folder)/\(rule).yaml"
+        let run = try PeerPathProcess(["lint", file])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasSuffix("[\(rule)]") })
+        #expect(lines[index].hasPrefix("\(file):"))
+        #expect(lines[index].contains(": warning: "))
+        #expect(lines[index + 1].hasPrefix("    matched: "))
+        #expect(lines[index + 2].hasPrefix("    suggestion: "))
+    }
+
+    @Test func anAllowanceInThePathwayTurnsAWarningIntoANoteWithItsReason() throws {
+        let text = TestSupport.read("\(folder)/stigmatising-language.yaml") + """
+
+        language:
+          allow:
+            - {rule: stigmatising-language, reason: The phrase quotes the title of a published report.}
+            - {rule: readability, phrase: nothing, reason: Unused here.}
+        """
+        let path = "\(folder)/.allowed.yaml"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try PeerPathProcess(["lint", path, "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let stigma = findings.filter { $0["code"] as? String == "stigmatising-language" }
+        #expect(!stigma.isEmpty)
+        #expect(stigma.allSatisfy { $0["severity"] as? String == "note" })
+        #expect(stigma.allSatisfy { $0["allowedBecause"] as? String == "The phrase quotes the title of a published report." })
+        #expect(stigma.allSatisfy { $0["matched"] is String && $0["suggestion"] is String })
+        #expect(run.status == (findings.contains { $0["severity"] as? String == "warning" } ? 1 : 0))
+    }
+
+    @Test func onlyLanguageRulesCanBeAllowed() throws {
+        let text = TestSupport.read("\(folder)/clean.yaml") + "\nlanguage:\n  allow:\n    - {rule: band-mismatch, reason: No.}\n"
+        let path = "\(folder)/.not-allowed.yaml"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try PeerPathProcess(["lint", path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("error: only language rules can be allowed"))
     }
 }

@@ -4,27 +4,35 @@ import PeerPathModel
 /// in file order, then a count; or the same as JSON.
 public struct CheckReport: Sendable {
     public let assessment: Assessment
+    /// The families reported: all for `check`, language only for `lint`.
+    public let families: Set<FindingCode.Family>
 
-    public init(assessment: Assessment) {
+    public init(assessment: Assessment, families: Set<FindingCode.Family> = [.evaluation, .practice, .trace, .language]) {
         self.assessment = assessment
+        self.families = families
     }
 
     /// Findings in the order of the lines they point at.
     public var findings: [Finding] {
-        assessment.findings.enumerated().sorted { a, b in
+        assessment.findings.filter { families.contains($0.code.family) }.enumerated().sorted { a, b in
             let left = (a.element.location?.line ?? 0, a.element.location?.column ?? 0, a.offset)
             let right = (b.element.location?.line ?? 0, b.element.location?.column ?? 0, b.offset)
             return left < right
         }.map(\.element)
     }
 
-    public var hasErrors: Bool { assessment.hasErrors }
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    public var hasWarnings: Bool { findings.contains { $0.severity == .warning } }
 
     public func text() -> String {
-        var lines = findings.map(\.line)
+        var lines = findings.flatMap(\.lines)
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
-        lines.append("\(assessment.pathway.id): \(assessment.roles.count) roles checked, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let notes = findings.filter { $0.severity == .note }.count
+        var summary = "\(assessment.pathway.id): \(assessment.roles.count) roles checked, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if notes > 0 { summary += ", \(notes) allowed" }
+        lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
 

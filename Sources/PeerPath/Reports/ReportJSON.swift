@@ -27,6 +27,9 @@ struct FindingJSON: Encodable {
     var file: Nullable<String>
     var line: Nullable<Int>
     var column: Nullable<Int>
+    var matched: Nullable<String>
+    var suggestion: Nullable<String>
+    var allowedBecause: Nullable<String>
 
     init(_ finding: Finding) {
         code = finding.code.rawValue
@@ -36,6 +39,9 @@ struct FindingJSON: Encodable {
         file = Nullable(finding.location?.file)
         line = Nullable(finding.location?.line)
         column = Nullable(finding.location?.column)
+        matched = Nullable(finding.matched)
+        suggestion = Nullable(finding.suggestion)
+        allowedBecause = Nullable(finding.allowedBecause)
     }
 }
 

@@ -43,6 +43,15 @@ public struct Finding: Sendable, Equatable {
         let prefix = location.map { "\($0): " } ?? ""
         return "\(prefix)\(severity.rawValue): \(message) [\(code.rawValue)]"
     }
+
+    /// The diagnostic line, then indented lines for what matched, the suggestion and any allowance.
+    public var lines: [String] {
+        var lines = [line]
+        if let matched { lines.append("    matched: \(matched)") }
+        if let suggestion { lines.append("    suggestion: \(suggestion)") }
+        if let allowedBecause { lines.append("    allowed: \(allowedBecause)") }
+        return lines
+    }
 }
 
 /// The stable codes of every finding. Never renumber or rename one: scripts match on them.
