@@ -123,14 +123,19 @@ struct ItemReader {
     /// `requires: [ids]` from the catalogue, then `needs: [text]` of the pathway's own.
     func requirements(_ map: YAMLMapping) throws(LoadError) -> [Requirement] {
         var requirements: [Requirement] = []
-        for node in try map.optional("requires")?.sequence() ?? [] {
+        let requires = try map.optional("requires")?.sequence() ?? []
+        let needs = try map.optional("needs")?.sequence() ?? []
+        guard requires.count + needs.count <= 300 else {
+            throw map.owner.error("more than 300 requirements in one step")
+        }
+        for node in requires {
             let id = try node.identifier()
             guard let requirement = catalogue.requirements[id] else {
                 throw node.error("no requirement '\(id)' in the catalogue")
             }
             requirements.append(requirement)
         }
-        for node in try map.optional("needs")?.sequence() ?? [] {
+        for node in needs {
             requirements.append(Requirement(id: nil, kind: nil, text: try node.string()))
         }
         return requirements

@@ -22,6 +22,18 @@ public struct PathwayLoader: Sendable {
         try load(SourceText(file: file, text: SourceText.decode(Data(text.utf8), file: file)))
     }
 
+    /// Bounds that keep any input's work small, whatever aliases or repetition a file uses.
+    public static let maximumRoles = 200
+    public static let maximumItemsPerRole = 300
+    public static let maximumRoutes = 2000
+
+    /// A list, refused with a located error when longer than `limit`.
+    private func bounded(_ node: YAMLNode, _ limit: Int, _ what: String) throws(LoadError) -> [YAMLNode] {
+        let items = try node.sequence()
+        guard items.count <= limit else { throw node.error("more than \(limit) \(what); a pathway this large is not a career ladder") }
+        return items
+    }
+
     private static let pathwayKeys: Set<String> = ["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit"]
     private static let roleKeys: Set<String> = ["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
                                                 "supervision", "contract", "hours", "purpose", "duties",
@@ -50,7 +62,7 @@ public struct PathwayLoader: Sendable {
         }
 
         let rolesNode = try top.required("roles")
-        let roleNodes = try rolesNode.sequence()
+        let roleNodes = try bounded(rolesNode, Self.maximumRoles, "roles")
         guard !roleNodes.isEmpty else { throw rolesNode.error("a pathway needs at least one role") }
         var roles: [Role] = []
         for node in roleNodes {
@@ -60,7 +72,7 @@ public struct PathwayLoader: Sendable {
             }
             roles.append(role)
         }
-        let routeNodes = try top.optional("routes")?.sequence() ?? []
+        let routeNodes = try top.optional("routes").map { (node) throws(LoadError) in try bounded(node, Self.maximumRoutes, "routes") } ?? []
         let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node, items: items) }
 
         let pathway = Pathway(
@@ -123,18 +135,18 @@ public struct PathwayLoader: Sendable {
         }
 
         let dutiesNode = try map.required("duties")
-        let duties = try dutiesNode.sequence().map { (node) throws(LoadError) in try items.duty(node) }
+        let duties = try bounded(dutiesNode, Self.maximumItemsPerRole, "duties").map { (node) throws(LoadError) in try items.duty(node) }
         guard !duties.isEmpty else { throw dutiesNode.error("a role needs at least one duty") }
-        let environment = try map.optional("environment")?.sequence().map { (node) throws(LoadError) -> EnvironmentFact in
+        let environment = try map.optional("environment").map { (node) throws(LoadError) in try bounded(node, Self.maximumItemsPerRole, "environment facts") }?.map { (node) throws(LoadError) -> EnvironmentFact in
             let entry = try node.mapping(keys: ["text", "evidence"])
             return EnvironmentFact(text: try entry.required("text").string(),
                                    evidence: try entry.optional("evidence").map { (n) throws(LoadError) in try items.evidence(n) } ?? [],
                                    location: node.location)
         } ?? []
-        let criteria = try map.required("criteria").sequence().map { (node) throws(LoadError) in try items.criterion(node) }
+        let criteria = try bounded(map.required("criteria"), Self.maximumItemsPerRole, "criteria").map { (node) throws(LoadError) in try items.criterion(node) }
         let overrides = try map.optional("overrides").map { (node) throws(LoadError) in try readOverrides(node, items: items) } ?? []
         let ladderReasons = try map.optional("ladder-reasons").map { (node) throws(LoadError) in try readLadderReasons(node, items: items) } ?? []
-        let waysIn = try map.optional("ways-in")?.sequence().map { (node) throws(LoadError) -> WayIn in
+        let waysIn = try map.optional("ways-in").map { (node) throws(LoadError) in try bounded(node, Self.maximumItemsPerRole, "ways in") }?.map { (node) throws(LoadError) -> WayIn in
             let requirements = try items.requirements(node.mapping(keys: ["requires", "needs"]))
             guard !requirements.isEmpty else { throw node.error("a way in needs 'requires' or 'needs'") }
             return WayIn(requirements: requirements, location: node.location)

@@ -22,7 +22,7 @@ struct YAMLNode {
         do {
             root = try Yams.compose(yaml: source.text)
         } catch let error as YamlError {
-            throw Self.located(error, file: source.file)
+            throw Self.located(error, file: source.file, text: source.text)
         } catch {
             throw LoadError(file: source.file, line: 1, column: 1, message: "cannot read YAML: \(error)")
         }
@@ -32,8 +32,12 @@ struct YAMLNode {
         return YAMLNode(node: root, file: source.file, path: "")
     }
 
-    private static func located(_ error: YamlError, file: String) -> LoadError {
+    private static func located(_ error: YamlError, file: String, text: String) -> LoadError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let line = secondOccurrence(of: key, in: text, from: context.mark.line) ?? context.mark.line
+            return LoadError(file: file, line: line, column: 1, message: "key '\(key)' appears twice in one mapping")
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -45,6 +49,22 @@ struct YAMLNode {
         default:
             return LoadError(file: file, line: 1, column: 1, message: "YAML: \(error)")
         }
+    }
+
+    /// The line of the second `key:` at the indentation of the first, from a line on (1-based).
+    static func secondOccurrence(of key: String, in text: String, from start: Int) -> Int? {
+        var indent: Int?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= start {
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).first == ":" else { continue }
+            let column = line.count - trimmed.count
+            if let indent {
+                if column == indent { return index + 1 }
+            } else {
+                indent = column
+            }
+        }
+        return nil
     }
 
     private var found: String {

@@ -58,6 +58,7 @@ final class ErrorSink {
         guard let user, let error else { return }
         let sink = Unmanaged<ErrorSink>.fromOpaque(user).takeUnretainedValue()
         let message = error.pointee.message.map { String(cString: $0) } ?? "invalid"
-        sink.messages.append("\(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        sink.messages.append("\(error.pointee.line): \(oneLine)")
     }
 }

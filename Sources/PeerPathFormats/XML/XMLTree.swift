@@ -22,8 +22,9 @@ public final class XMLTree {
         }
         guard let parsed else {
             if let error = xmlCtxtGetLastError(context) {
-                throw XMLReadError(file: name, line: Int(error.pointee.line),
-                                   message: String(cString: error.pointee.message).trimmingCharacters(in: .whitespacesAndNewlines))
+                let message = String(cString: error.pointee.message).split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                throw XMLReadError(file: name, line: Int(error.pointee.line), message: message)
             }
             throw XMLReadError(file: name, line: 0, message: "not well-formed XML")
         }

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+/// One broken or hostile input from `Corpus/cases.tsv`, with the exit code and message it must give.
+struct CorpusCase: CustomTestStringConvertible, Sendable {
+    var file: String
+    /// `generate` runs the file as a pathway; `styles` runs the fixture pathway with the file as `--styles`.
+    var command: String
+    var exit: Int32
+    var fragment: String
+    var what: String
+
+    var testDescription: String { "\(file): \(what)" }
+
+    static let folder = TestSupport.repository + "/Tests/PeerPathTests/Corpus"
+
+    static let all: [CorpusCase] = TestSupport.read(folder + "/cases.tsv").split(separator: "\n")
+        .filter { !$0.hasPrefix("#") }
+        .map { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return CorpusCase(file: fields[0], command: fields[1], exit: Int32(fields[2]) ?? -1, fragment: fields[3], what: fields[4])
+        }
+
+    /// The input's path; `@big` is a 50 MB pathway file made on first use.
+    var path: String {
+        if file == "@big" { return Self.bigFile }
+        return (Self.folder as NSString).appendingPathComponent(file)
+    }
+
+    static let bigFile: String = {
+        let path = (TestSupport.temporaryFolder() as NSString).appendingPathComponent("big.yaml")
+        var text = TestSupport.read(TestSupport.fixture("two-roles.yaml"))
+        text += "# " + String(repeating: "padding ", count: 50 * 1024 * 1024 / 8) + "\n"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }()
+}
+
+/// Runs the built executable with a time limit, measuring its peak memory with /usr/bin/time when present.
+struct BoundedRun {
+    static let timeLimit: TimeInterval = 30
+    static let timeTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil
+
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    let seconds: TimeInterval
+    let peakKilobytes: Int?
+
+    init(_ arguments: [String]) throws {
+        let executable = try #require(PeerPathProcess.executable)
+        let memoryFile = TestSupport.temporaryFolder() + "/memory"
+        let process = Process()
+        if let timeTool = Self.timeTool {
+            process.executableURL = URL(fileURLWithPath: timeTool)
+            process.arguments = ["-f", "%M", "-o", memoryFile, executable] + arguments + ["--share", TestSupport.repository]
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments + ["--share", TestSupport.repository]
+        }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let start = Date()
+        try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.timeLimit, execute: killer)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        killer.cancel()
+        seconds = Date().timeIntervalSince(start)
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+        peakKilobytes = Int(TestSupport.read(memoryFile).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+@Suite("Broken and hostile input: one clear answer, nothing lost", .enabled(if: PeerPathProcess.executable != nil, "the peerpath executable was not found beside the tests"))
+struct CorpusTests {
+    @Test func theCorpusHasAtLeastFortyCases() {
+        #expect(CorpusCase.all.count >= 40)
+        #expect(Set(CorpusCase.all.map(\.file)).count == CorpusCase.all.count)
+    }
+
+    @Test(arguments: CorpusCase.all)
+    func eachInputGetsItsExitCodeAndOneLocatedMessage(_ input: CorpusCase) throws {
+        let out = TestSupport.temporaryFolder() + "/out"
+        let arguments = input.command == "styles"
+            ? ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path, "--quiet"]
+            : ["generate", input.path, "--out", out]
+        let run = try BoundedRun(arguments)
+        #expect(run.seconds < BoundedRun.timeLimit, "took \(run.seconds) s")
+        #expect(run.status == input.exit, "exit \(run.status): \(run.stderr)")
+        if let peak = run.peakKilobytes {
+            #expect(peak < 512 * 1024, "peak memory \(peak) KB")
+        }
+        if input.exit == 0 {
+            #expect(run.stdout.contains(input.fragment))
+            #expect(run.stderr.isEmpty)
+        } else {
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(run.stderr)")
+            #expect(run.stderr.contains(input.fragment), "\(run.stderr)")
+            #expect(run.stderr.contains(": error: "))
+            // Nothing is written when the input is bad.
+            #expect(!FileManager.default.fileExists(atPath: out), "a failed run wrote output")
+        }
+    }
+}
+
+@Suite("Nothing lost when writing fails", .enabled(if: PeerPathProcess.executable != nil, "the peerpath executable was not found beside the tests"))
+struct NothingLostTests {
+    let fixture = TestSupport.fixture("two-roles.yaml")
+
+    /// Makes a folder unwritable even for root: immutable with chattr where the file system allows.
+    static func lock(_ folder: String) -> Bool {
+        let chattr = ["/usr/bin/chattr", "/bin/chattr"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        if let chattr, (try? ExternalTool.run(chattr, ["+i", folder])) != nil {
+            if !FileManager.default.createFile(atPath: folder + "/.probe", contents: Data()) { return true }
+            try? FileManager.default.removeItem(atPath: folder + "/.probe")
+        }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        if !FileManager.default.createFile(atPath: folder + "/.probe", contents: Data()) { return true }
+        try? FileManager.default.removeItem(atPath: folder + "/.probe")
+        return false
+    }
+
+    static func unlock(_ folder: String) {
+        if let chattr = ["/usr/bin/chattr", "/bin/chattr"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            _ = try? ExternalTool.run(chattr, ["-i", folder])
+        }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+    }
+
+    @Test func aReadOnlyOutputFolderExits74AndChangesNothing() throws {
+        let out = TestSupport.temporaryFolder()
+        let existing = out + "/keep.txt"
+        FileManager.default.createFile(atPath: existing, contents: Data("earlier".utf8))
+        guard Self.lock(out) else {
+            print("skipped: cannot make a folder read-only here (no chattr and running as root)")
+            return
+        }
+        defer { Self.unlock(out) }
+        let run = try BoundedRun(["generate", fixture, "--out", out])
+        #expect(run.status == 74)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("error: cannot"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["keep.txt"])
+        #expect(TestSupport.read(existing) == "earlier")
+    }
+
+    @Test func anOutputPathThatIsAFileExits74() throws {
+        let out = TestSupport.temporaryFolder() + "/a-file"
+        FileManager.default.createFile(atPath: out, contents: Data("not a folder".utf8))
+        let run = try BoundedRun(["generate", fixture, "--out", out])
+        #expect(run.status == 74)
+        #expect(run.stderr.contains("error: cannot create the folder"))
+        #expect(TestSupport.read(out) == "not a folder")
+    }
+
+    @Test func aWriteErrorPartWayThroughABatchKeepsWhatWasWrittenWholeAndLeavesTheFailedFileAbsent() throws {
+        let out = TestSupport.temporaryFolder()
+        // The second role's folder cannot take new files, so writing stops part-way through the batch.
+        let blocked = out + "/two-roles/lead"
+        try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
+        guard Self.lock(blocked) else {
+            print("skipped: cannot make a folder read-only here (no chattr and running as root)")
+            return
+        }
+        defer { Self.unlock(blocked) }
+        let run = try BoundedRun(["generate", fixture, "--out", out])
+        #expect(run.status == 74)
+        #expect(run.stderr.hasPrefix("\(blocked)/"))
+        // Everything written before the failure is complete and valid; the failed file is absent.
+        let written = (FileManager.default.enumerator(atPath: out + "/two-roles/peer-worker")?.allObjects as? [String]) ?? []
+        #expect(written.count == 12)
+        #expect(!written.contains { $0.hasSuffix(".tmp") || $0.hasPrefix(".") })
+        let validate = try BoundedRun(["validate"] + written.filter { !$0.hasSuffix(".md") }.map { out + "/two-roles/peer-worker/" + $0 })
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: blocked).isEmpty)
+    }
+}
