@@ -14,7 +14,7 @@ STYLEFLAGS := $(if $(STYLES),--styles $(STYLES),)
 PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
 
-.PHONY: all build test check-odf check-office check clean help
+.PHONY: all build test check-odf check-office check fuzz fuzz-build clean help
 
 all: $(STAMPS) ## build, then generate every pathway into out/
 
@@ -40,8 +40,27 @@ check-office: all ## every generated .odt converts to PDF in LibreOffice (needs 
 
 check: check-odf check-office ## both document checks
 
-clean: ## remove out/ and the build
-	rm -rf $(OUT) .build
+# Fuzzing: libFuzzer through Swift's address sanitizer and coverage, linked with libFuzzer's
+# no-main runtime (SwiftPM names the executable's entry point itself). FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+FUZZ_LIB     := $(shell dirname $$(dirname $$(command -v swiftc)))/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a
+FUZZ_FLAGS   := --scratch-path .build-fuzz -Xswiftc -sanitize=address \
+                -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -DFUZZING \
+                -Xlinker $(firstword $(wildcard $(FUZZ_LIB))) -Xlinker -lstdc++
+
+fuzz-build:
+	$(SWIFT) build --product FuzzPathwayLoader $(FUZZ_FLAGS)
+	$(SWIFT) build --product FuzzXMLReader $(FUZZ_FLAGS)
+
+fuzz: fuzz-build ## fuzz the pathway loader and the XML reader, FUZZ_SECONDS each (crashes in out/fuzz/)
+	mkdir -p $(OUT)/fuzz/loader $(OUT)/fuzz/xml
+	cd $(OUT)/fuzz && PEERPATH_SHARE=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 $(CURDIR)/.build-fuzz/debug/FuzzPathwayLoader \
+	  loader $(CURDIR)/Tests/Fuzz/seeds/loader -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+	cd $(OUT)/fuzz && PEERPATH_SHARE=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 $(CURDIR)/.build-fuzz/debug/FuzzXMLReader \
+	  xml $(CURDIR)/Tests/Fuzz/seeds/xml -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+
+clean: ## remove out/ and the builds
+	rm -rf $(OUT) .build .build-fuzz
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16

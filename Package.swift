@@ -50,6 +50,9 @@ let package = Package(
             name: "peerpath",
             dependencies: ["PeerPath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets: libFuzzer entry points under `make fuzz`, input replayers otherwise.
+        .executableTarget(name: "FuzzPathwayLoader", dependencies: ["PeerPath"]),
+        .executableTarget(name: "FuzzXMLReader", dependencies: ["PeerPath"]),
         .testTarget(
             name: "PeerPathTests",
             dependencies: ["peerpath", "PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
