@@ -132,7 +132,12 @@ public struct Pipeline: Sendable {
 
     /// Every output file of a pathway, as paths relative to the output folder and their bytes.
     public func outputs(for pathway: Pathway, file: String = "") throws(PeerPathError) -> [OutputFile] {
-        let assessment = assess(pathway, file: file)
+        try outputs(for: assess(pathway, file: file))
+    }
+
+    /// Every output file of an assessed pathway.
+    public func outputs(for assessment: Assessment) throws(PeerPathError) -> [OutputFile] {
+        let pathway = assessment.pathway
         var files: [OutputFile] = []
         do {
             files.append(OutputFile(path: "\(pathway.id)/pathway.xml", data: try xml.pathwayExport(pathway)))
@@ -163,20 +168,10 @@ public struct Pipeline: Sendable {
     }
 
     /// Loads and builds every pathway file, then writes all their documents; returns the paths
-    /// written. Nothing is written unless every pathway loaded and rendered.
+    /// written. One pathway at a time, in order; see `Batch` for the parallel form.
     @discardableResult
     public func generate(_ pathwayFiles: [String], into folder: String) throws(PeerPathError) -> [String] {
-        var files: [OutputFile] = []
-        for file in pathwayFiles {
-            files += try outputs(for: load(file), file: file)
-        }
-        var written: [String] = []
-        for output in files {
-            let path = (folder as NSString).appendingPathComponent(output.path)
-            try AtomicFile.write(output.data, to: path)
-            written.append(path)
-        }
-        return written
+        try Batch(pipeline: self, files: pathwayFiles, folder: folder, jobs: 1).run().written
     }
 }
 

@@ -4,16 +4,15 @@ import PeerPath
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write each role's job description as ODT and XML.",
+        abstract: "Write every role's documents (job description, person specification, banding justification, panel pack) and each pathway's overview, as ODT, XML and Markdown.",
         discussion: """
-        For every role of every pathway given, writes
-        DIR/<pathway-id>/<role-id>/job-description.odt and job-description.xml.
-        Nothing is written unless every pathway loads and renders.
+        PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. All pathways
+        are loaded before anything is written; each file is written whole or not at all.
         Exit codes: 0 written, 65 bad input data, 66 missing input, 70 broken templates or schema, 74 write error.
         """
     )
 
-    @Argument(help: ArgumentHelp("Pathway files (YAML).", valueName: "PATHWAY"))
+    @Argument(help: ArgumentHelp("Pathway files or folders.", valueName: "PATHWAY"))
     var pathways: [String]
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "DIR"))
@@ -22,23 +21,53 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An organisation's .odt or .ott whose page layout, fonts, colours, header, footer and logo the documents use.", valueName: "FILE"))
     var styles: String?
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Pathways to work on at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     @OptionGroup var share: ShareOptions
 
     func run() throws {
+        let files = PathwayFiles.expand(pathways)
+        let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
             let pipeline = try Pipeline(installation: share.installation(), styles: styles)
             if !quiet {
                 for line in pipeline.stylesReport { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             }
-            let written = try pipeline.generate(pathways, into: out)
+            let summary = try Batch(pipeline: pipeline, files: files, folder: out, jobs: jobs).run(progress: progress.update)
+            progress.clear()
             if !quiet {
-                print("peerpath: wrote \(written.count) files for \(pathways.count) pathway\(pathways.count == 1 ? "" : "s") under \(out)")
+                let seconds = String(format: "%.2f", summary.seconds)
+                print("peerpath: wrote \(summary.written.count) files for \(summary.pathways) pathway\(summary.pathways == 1 ? "" : "s") under \(out)"
+                      + " (\(summary.roles) roles; findings: \(summary.errors) errors, \(summary.warnings) warnings; \(seconds) s)")
             }
         } catch {
+            progress.clear()
             fail(error)
         }
+    }
+}
+
+/// One line on a terminal that shows how far a batch has got, rewritten in place.
+final class ProgressLine: @unchecked Sendable {
+    let enabled: Bool
+    private let lock = NSLock()
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(_ progress: Batch.Progress) {
+        guard enabled else { return }
+        let line = String(format: "[%d/%d] %.1f pathways/s  %@", progress.done, progress.total, progress.rate, progress.current)
+        lock.withLock { FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8)) }
+    }
+
+    func clear() {
+        guard enabled else { return }
+        lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 
 /// A RELAX NG schema compiled by libxml2, used to validate what peerpath writes.
 public final class RelaxNGSchema: @unchecked Sendable {
+    /// The compiled schema is only read once parsed; each validation has its own context, so
+    /// several threads can validate against one schema at once.
     private let schema: xmlRelaxNGPtr
-    private let lock = NSLock()
     public let path: String
 
     public init(path: String) throws(XMLReadError) {
@@ -29,8 +30,6 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     /// The problems found, each `name:line: message`; empty when the document is valid.
     public func problems(in tree: XMLTree, name: String) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return ["\(name): cannot validate (out of memory)"] }
         defer { xmlRelaxNGFreeValidCtxt(context) }
         let sink = ErrorSink()
