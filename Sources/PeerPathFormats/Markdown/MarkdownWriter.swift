@@ -53,6 +53,13 @@ public struct MarkdownWriter: Sendable {
 
     /// Escapes the characters that would otherwise start Markdown syntax inside running text.
     static func inline(_ text: String) -> String {
+        // Most text has nothing to escape: check the bytes first.
+        let special: Set<UInt8> = [UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
+                                   UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "\n")]
+        let first = text.utf8.first
+        if !text.utf8.contains(where: special.contains), first != UInt8(ascii: "-"), first != UInt8(ascii: "+") {
+            return text
+        }
         var out = ""
         for character in text {
             switch character {

@@ -137,6 +137,7 @@ public struct PeerPathXML: Sendable {
         if let reason = role.contract.reason { try w.text(reason) }
         try w.end()
         try w.element("purpose", text: role.purpose)
+        let criterionDomains = role.criteria.map { Set($0.domains) }
         try w.start("duties")
         for area in role.dutyAreas {
             try w.start("area")
@@ -149,7 +150,7 @@ public struct PeerPathXML: Sendable {
                 try w.element("text", text: numbered.duty.text)
                 try writeEvidence(numbered.duty.evidence, to: w)
                 for domain in numbered.duty.domains { try w.element("domain", text: domain) }
-                for criterion in role.criteria.indices where !Set(role.criteria[criterion].domains).isDisjoint(with: numbered.duty.domains) {
+                for criterion in criterionDomains.indices where !criterionDomains[criterion].isDisjoint(with: numbered.duty.domains) {
                     try w.element("selected-by", ["criterion": String(criterion + 1)])
                 }
                 try w.end()

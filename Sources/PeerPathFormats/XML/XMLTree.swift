@@ -8,8 +8,8 @@ public final class XMLTree {
 
     public init(data: Data, name: String) throws(XMLReadError) {
         // Refuse a DOCTYPE before libxml2 sees it, so no DTD or entity is ever looked at.
-        if let range = data.range(of: Data("<!DOCTYPE".utf8)) {
-            let line = data[data.startIndex..<range.lowerBound].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        if let offset = Self.offset(of: "<!DOCTYPE", in: data) {
+            let line = data.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             throw XMLReadError(file: name, line: line, message: "a DOCTYPE is not allowed (no DTDs or entities are read)")
         }
         xmlInitParser()
@@ -37,6 +37,23 @@ public final class XMLTree {
     }
 
     deinit { xmlFreeDoc(document) }
+
+    /// Where a string's bytes first occur in data (a byte scan: Data's own search is slow).
+    static func offset(of needle: String, in data: Data) -> Int? {
+        let pattern = Array(needle.utf8)
+        return data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+            var index = 0
+            while index <= bytes.count - pattern.count {
+                if bytes[index] == first, pattern.indices.dropFirst().allSatisfy({ bytes[index + $0] == pattern[$0] }) {
+                    return index
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
 
     /// The document written back out, as UTF-8 bytes.
     public func serialized() -> Data {

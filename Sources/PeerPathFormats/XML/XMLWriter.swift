@@ -20,18 +20,18 @@ public final class XMLWriter {
     }
 
     public func start(_ name: String) throws(XMLWriteError) {
-        try check(xmlTextWriterStartElement(writer, name.xml), "start element \(name)")
+        try check(xmlTextWriterStartElement(writer, name), "start element \(name)")
         open.append(name)
     }
 
     public func attribute(_ name: String, _ value: String) throws(XMLWriteError) {
         try Self.checkCharacters(value, in: name)
-        try check(xmlTextWriterWriteAttribute(writer, name.xml, value.xml), "attribute \(name)")
+        try check(xmlTextWriterWriteAttribute(writer, name, value), "attribute \(name)")
     }
 
     public func text(_ value: String) throws(XMLWriteError) {
         try Self.checkCharacters(value, in: open.last ?? "document")
-        try check(xmlTextWriterWriteString(writer, value.xml), "text")
+        try check(xmlTextWriterWriteString(writer, value), "text")
     }
 
     public func end() throws(XMLWriteError) {
@@ -60,7 +60,18 @@ public final class XMLWriter {
     }
 
     /// XML 1.0 allows tab, line feed, carriage return and characters from U+0020, less U+FFFE/U+FFFF.
+    /// Scans bytes first (C0 controls are single bytes; U+FFFE and U+FFFF are EF BF BE/BF), and
+    /// only looks at characters when a byte is suspect.
     static func checkCharacters(_ value: String, in context: String) throws(XMLWriteError) {
+        let suspect = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                if byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return true }
+            }
+            return false
+        } ?? true
+        guard suspect else { return }
         for scalar in value.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: continue
@@ -77,7 +88,4 @@ public struct XMLWriteError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension String {
-    /// The UTF-8 bytes as libxml2's `xmlChar*`, kept alive by an array for the call.
-    var xml: [xmlChar] { Array(utf8CString).map { xmlChar(bitPattern: $0) } }
-}
+

@@ -33,20 +33,27 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
     }
 
     public let source: Source
-    let regex: NSRegularExpression
+    /// The expression, compiled on first use: most patterns never match most texts, and compiling
+    /// ICU expressions (case-insensitive, with Unicode classes) costs far more than a quick scan.
+    private let compiled: CompiledExpression
+    /// A piece of ASCII every match must contain, lower-cased: a cheap scan rules most texts out
+    /// before the expression runs. Nil for regular expressions and non-ASCII phrases.
+    let literal: [UInt8]?
 
     /// A written phrase; nil when it has no word in it.
     public init?(phrase: String) {
-        guard let pattern = Self.regularExpression(forPhrase: phrase),
-              let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        guard let pattern = Self.regularExpression(forPhrase: phrase) else { return nil }
         self.source = .phrase(phrase)
-        self.regex = regex
+        self.compiled = CompiledExpression(pattern)
+        self.literal = Self.literal(of: phrase)
     }
 
     /// A regular expression (ICU syntax), matched in any case; throws when it is not valid.
     public init(pattern: String) throws {
         self.source = .pattern(pattern)
-        self.regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        self.compiled = CompiledExpression(pattern)
+        self.literal = nil
     }
 
     public var description: String {
@@ -63,11 +70,49 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
 
     /// Whether the text contains a match.
     public func occurs(in text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard mayOccur(in: text) else { return false }
+        return compiled.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     func nsMatches(in text: String) -> [NSRange] {
-        regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map(\.range).filter { $0.length > 0 }
+        guard mayOccur(in: text) else { return [] }
+        return compiled.regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map(\.range).filter { $0.length > 0 }
+    }
+
+    /// False only when the text cannot match: it lacks the phrase's longest ASCII piece in any case.
+    func mayOccur(in text: String) -> Bool {
+        guard let literal, !literal.isEmpty else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { Self.contains($0, literal) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Self.contains($0, literal) }
+    }
+
+    /// Case-insensitive (ASCII) search of a lower-case needle in UTF-8 bytes.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let count = needle.count
+        guard haystack.count >= count else { return false }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if haystack[index] | 0x20 == first || haystack[index] == first {
+                var matched = true
+                for offset in 1..<max(count, 1) where count > 1 {
+                    let byte = haystack[index + offset]
+                    let lower = (byte >= 65 && byte <= 90) ? byte | 0x20 : byte
+                    if lower != needle[offset] { matched = false; break }
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The longest run of ASCII letters in any one word of the phrase, lower-cased.
+    static func literal(of phrase: String) -> [UInt8]? {
+        let pieces = phrase.lowercased().split { !($0.isASCII && $0.isLetter) }
+        guard let longest = pieces.max(by: { $0.count < $1.count }), longest.count >= 2 else { return nil }
+        return Array(longest.utf8)
     }
 
     /// Not inside a word: no letter or digit, and no letter or digit joined by a hyphen, on that side.
@@ -98,6 +143,33 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
     }
 }
 
+/// An ICU expression compiled once, when first needed, and shared by every copy of its pattern.
+final class CompiledExpression: @unchecked Sendable {
+    private let pattern: String
+    private let lock = NSLock()
+    private var cached: NSRegularExpression?
+
+    init(_ pattern: String) {
+        self.pattern = pattern
+    }
+
+    var regex: NSRegularExpression {
+        lock.withLock {
+            if let cached { return cached }
+            // The pattern was checked when it was read (or built from a phrase), so it compiles.
+            let regex = (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+                ?? NSRegularExpression.impossible
+            cached = regex
+            return regex
+        }
+    }
+}
+
+extension NSRegularExpression {
+    /// An expression that matches nothing, for the impossible case of a pattern that fails to compile.
+    static let impossible: NSRegularExpression = try! NSRegularExpression(pattern: "(?!)")
+}
+
 /// A phrase to avoid and what to write instead.
 public struct LanguagePhrase: Sendable {
     public var pattern: LanguagePattern
@@ -120,21 +192,31 @@ public struct GenderCodedWords: Sendable {
         case masculine, feminine
     }
 
-    public var masculine: [CodedWord]
-    public var feminine: [CodedWord]
+    public var masculine: [CodedWord] { didSet { initials = Self.initials(masculine + feminine) } }
+    public var feminine: [CodedWord] { didSet { initials = Self.initials(masculine + feminine) } }
     /// Phrases whose words are not counted: "peer support*", "NHS trust*", …
     public var ignore: [LanguagePattern]
+    /// The first letters of all coded words, lower case, to rule most words out at once.
+    private var initials: Set<String>
 
     public init(masculine: [CodedWord], feminine: [CodedWord], ignore: [LanguagePattern] = []) {
         self.masculine = masculine
         self.feminine = feminine
         self.ignore = ignore
+        self.initials = Self.initials(masculine + feminine)
+    }
+
+    private static func initials(_ words: [CodedWord]) -> Set<String> {
+        Set(words.compactMap { $0.word.first.map(String.init) })
     }
 
     /// The coded word a word of text matches, and its side: masculine words are tried first.
     /// `word` is one word as written (any case; a possessive 's is ignored). A hyphenated word is
     /// tried whole, then without its hyphens; its parts are tried one by one by `codedWords(in:)`.
     public func match(_ word: String) -> (CodedWord, Side)? {
+        // Most words start with a letter no coded word starts with: rule them out at once.
+        guard let first = word.unicodeScalars.first.map({ Character($0).lowercased() }),
+              initials.contains(first) else { return nil }
         var candidate = word.lowercased()
         for suffix in ["'s", "\u{2019}s"] where candidate.hasSuffix(suffix) { candidate.removeLast(2) }
         candidate = candidate.replacingOccurrences(of: "\u{2019}", with: "'")
