@@ -14,7 +14,7 @@ STYLEFLAGS := $(if $(STYLES),--styles $(STYLES),)
 PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
 
-.PHONY: all build test check-odf check-office check fuzz fuzz-build clean help
+.PHONY: all build test check validate pdf documents check-odf check-office fuzz fuzz-build bench clean help
 
 all: $(STAMPS) ## build, then generate every pathway into out/
 
@@ -32,13 +32,26 @@ $(OUT)/.stamps/%: pathways/%.yaml $(BIN) $(SHARE) $(shell find pathways/catalogu
 test: ## run the unit and end-to-end tests
 	$(SWIFT) test
 
+check: $(BIN) ## peerpath check on every pathway (job evaluation, practice, trace, language)
+	@status=0; for p in $(PATHWAYS); do $(BIN) check $$p || status=1; done; exit $$status
+
+validate: all ## every generated .xml and .odt through peerpath validate (with the ODF schemas when ../shared is there)
+	$(BIN) validate --quiet $$(find $(OUT) -name '*.xml' -o -name '*.odt' | sort) $(if $(wildcard $(SHARED)/odf),--odf-schemas $(SHARED)/odf,)
+	@echo "validate: $$(find $(OUT) -name '*.xml' -o -name '*.odt' | wc -l) files valid"
+
+pdf: all ## every generated .odt to PDF beside it, with LibreOffice (when installed)
+	@command -v soffice >/dev/null || { echo "pdf: soffice not found (Debian: libreoffice-writer-nogui)"; exit 69; }
+	@for d in $$(find $(OUT) -name '*.odt' -printf '%h\n' | sort -u); do \
+	  soffice -env:UserInstallation=file://$(CURDIR)/$(OUT)/.lo-profile --headless --convert-to pdf --outdir $$d $$d/*.odt >/dev/null 2>&1; done
+	@echo "pdf: $$(find $(OUT) -name '*.pdf' | wc -l) PDFs"
+
 check-odf: all ## every generated .odt through ../shared/tools/odf-check
 	$(SHARED)/tools/odf-check $$(find $(OUT) -name '*.odt' | sort)
 
 check-office: all ## every generated .odt converts to PDF in LibreOffice (needs soffice)
 	scripts/check-office $(OUT)
 
-check: check-odf check-office ## both document checks
+documents: check-odf check-office ## both document checks
 
 # Fuzzing: libFuzzer through Swift's address sanitizer and coverage, linked with libFuzzer's
 # no-main runtime (SwiftPM names the executable's entry point itself). FUZZ_SECONDS per target.
@@ -58,6 +71,10 @@ fuzz: fuzz-build ## fuzz the pathway loader and the XML reader, FUZZ_SECONDS eac
 	  loader $(CURDIR)/Tests/Fuzz/seeds/loader -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 	cd $(OUT)/fuzz && PEERPATH_SHARE=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 $(CURDIR)/.build-fuzz/debug/FuzzXMLReader \
 	  xml $(CURDIR)/Tests/Fuzz/seeds/xml -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+
+BENCH_SIZES ?= 100 1000 10000
+bench: build ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc
+	scripts/bench $(BIN) $(BENCH_SIZES)
 
 clean: ## remove out/ and the builds
 	rm -rf $(OUT) .build .build-fuzz

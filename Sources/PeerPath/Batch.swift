@@ -2,8 +2,9 @@ import Foundation
 import PeerPathModel
 
 /// Generates many pathways on several cores. Every pathway is loaded first, so bad input stops the
-/// batch before anything is written; then each pathway is rendered and written on its own (its
-/// files held in memory only while it is written), so memory stays flat however long the batch.
+/// batch before anything is written; then each pathway is loaded again, rendered and written on its
+/// own (its model and files held in memory only while it is written), so memory stays flat however
+/// long the batch. A batch of up to `keptInMemory` pathways keeps the first load instead.
 /// A failure part-way stops new work: files already written are complete (each is renamed into
 /// place whole), the failing file is absent, and the error carries its exit code.
 public struct Batch: Sendable {
@@ -39,16 +40,22 @@ public struct Batch: Sendable {
         public var rate: Double { seconds > 0 ? Double(done) / seconds : 0 }
     }
 
+    /// Batches this small keep their loaded pathways rather than loading them twice.
+    public static let keptInMemory = 1
+
     public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws(PeerPathError) -> Summary {
         let start = Date()
-        let pathways = try loadAll()
-        let state = BatchState(total: pathways.count)
+        let loaded = try loadAll(keeping: files.count <= Self.keptInMemory)
+        let state = BatchState(total: files.count)
         let pipeline = self.pipeline
         let folder = self.folder
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(pathways.count, 1))) { _ in
+        let files = self.files
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(files.count, 1))) { _ in
             while let index = state.next() {
-                let (file, pathway) = pathways[index]
+                let file = files[index]
                 do throws(PeerPathError) {
+                    let pathway: Pathway
+                    if let kept = loaded[index] { pathway = kept } else { pathway = try pipeline.load(file) }
                     let assessment = pipeline.assess(pathway, file: file)
                     var written: [String] = []
                     for output in try pipeline.outputs(for: assessment) {
@@ -59,7 +66,7 @@ public struct Batch: Sendable {
                     let done = state.finish(index, written: written, roles: pathway.roles.count,
                                             errors: assessment.findings.filter { $0.severity == .error }.count,
                                             warnings: assessment.findings.filter { $0.severity == .warning }.count)
-                    progress?(Progress(done: done, total: pathways.count, current: file, seconds: Date().timeIntervalSince(start)))
+                    progress?(Progress(done: done, total: files.count, current: file, seconds: Date().timeIntervalSince(start)))
                 } catch {
                     state.fail(index, error)
                 }
@@ -67,28 +74,29 @@ public struct Batch: Sendable {
         }
         if let error = state.firstError { throw error }
         var summary = state.summary
-        summary.pathways = pathways.count
+        summary.pathways = files.count
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
 
     /// Loads every file (YAML or pathway.xml) on the batch's cores; the first bad one, in the
-    /// order given, fails the batch.
-    private func loadAll() throws(PeerPathError) -> [(String, Pathway)] {
+    /// order given, fails the batch. Returns the pathways when `keeping`, else nils to load again.
+    private func loadAll(keeping: Bool) throws(PeerPathError) -> [Pathway?] {
         let results = LoadResults(count: files.count)
         let files = self.files
         let pipeline = self.pipeline
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do throws(PeerPathError) {
-                results.set(index, .success(try pipeline.load(files[index])))
+                let pathway = try pipeline.load(files[index])
+                results.set(index, .success(keeping ? pathway : nil))
             } catch {
                 results.set(index, .failure(error))
             }
         }
-        var loaded: [(String, Pathway)] = []
+        var loaded: [Pathway?] = []
         for (index, result) in results.all.enumerated() {
             switch result {
-            case .success(let pathway): loaded.append((files[index], pathway))
+            case .success(let pathway): loaded.append(pathway)
             case .failure(let error): throw error
             case nil: throw PeerPathError(.software, "\(files[index]): error: not loaded")
             }
@@ -141,15 +149,15 @@ final class BatchState: @unchecked Sendable {
 /// Load results by position, filled from several threads.
 final class LoadResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [Result<Pathway, PeerPathError>?]
+    private var results: [Result<Pathway?, PeerPathError>?]
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ result: Result<Pathway, PeerPathError>) {
+    func set(_ index: Int, _ result: Result<Pathway?, PeerPathError>) {
         lock.withLock { results[index] = result }
     }
 
-    var all: [Result<Pathway, PeerPathError>?] { lock.withLock { results } }
+    var all: [Result<Pathway?, PeerPathError>?] { lock.withLock { results } }
 }
