@@ -57,7 +57,7 @@ let package = Package(
             name: "PeerPathTests",
             dependencies: ["peerpath", "PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Corpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -83,7 +83,7 @@ struct CommandLineTests {
         // An earlier good output must survive a failed run unchanged.
         let existing = "\(out)/two-roles/lead/job-description.odt"
         try FileManager.default.createDirectory(atPath: "\(out)/two-roles/lead", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: existing, contents: Data("earlier".utf8))
+        _ = FileManager.default.createFile(atPath: existing, contents: Data("earlier".utf8))
         let run = try PeerPathProcess(["generate", path, "--out", out])
         #expect(String(run.status) == code)
         let lines = run.stderr.split(separator: "\n")
@@ -204,7 +204,7 @@ struct CheckCommandTests {
         // Every role of the fixture totals Band 1; expect that so no error remains.
         let fixed = ["\"3\"", "\"4\"", "\"7\""].reduce(text) { $0.replacingOccurrences(of: "expected-band: \($1)", with: "expected-band: \"1\"") }
         let path = practice + "/.warnings-only.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(fixed.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(fixed.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try PeerPathProcess(["check", path])
         #expect(run.stdout.contains("[leader-short-term]"))
@@ -286,7 +286,7 @@ struct LintCommandTests {
             - {rule: readability, phrase: nothing, reason: Unused here.}
         """
         let path = "\(folder)/.allowed.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try PeerPathProcess(["lint", path, "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -302,7 +302,7 @@ struct LintCommandTests {
     @Test func onlyLanguageRulesCanBeAllowed() throws {
         let text = TestSupport.read("\(folder)/clean.yaml") + "\nlanguage:\n  allow:\n    - {rule: band-mismatch, reason: No.}\n"
         let path = "\(folder)/.not-allowed.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = try PeerPathProcess(["lint", path])
         #expect(run.status == 65)

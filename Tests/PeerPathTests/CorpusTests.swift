@@ -31,7 +31,7 @@ struct CorpusCase: CustomTestStringConvertible, Sendable {
         let path = (TestSupport.temporaryFolder() as NSString).appendingPathComponent("big.yaml")
         var text = TestSupport.read(TestSupport.fixture("two-roles.yaml"))
         text += "# " + String(repeating: "padding ", count: 50 * 1024 * 1024 / 8) + "\n"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }()
 }
@@ -138,7 +138,7 @@ struct NothingLostTests {
     @Test func aReadOnlyOutputFolderExits74AndChangesNothing() throws {
         let out = TestSupport.temporaryFolder()
         let existing = out + "/keep.txt"
-        FileManager.default.createFile(atPath: existing, contents: Data("earlier".utf8))
+        _ = FileManager.default.createFile(atPath: existing, contents: Data("earlier".utf8))
         guard Self.lock(out) else {
             print("skipped: cannot make a folder read-only here (no chattr and running as root)")
             return
@@ -154,7 +154,7 @@ struct NothingLostTests {
 
     @Test func anOutputPathThatIsAFileExits74() throws {
         let out = TestSupport.temporaryFolder() + "/a-file"
-        FileManager.default.createFile(atPath: out, contents: Data("not a folder".utf8))
+        _ = FileManager.default.createFile(atPath: out, contents: Data("not a folder".utf8))
         let run = try BoundedRun(["generate", fixture, "--out", out])
         #expect(run.status == 74)
         #expect(run.stderr.contains("error: cannot create the folder"))

@@ -343,7 +343,7 @@ struct LanguageTests {
         }
         let path = (folder as NSString).appendingPathComponent(name)
         try FileManager.default.removeItem(atPath: path)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return folder
     }
 

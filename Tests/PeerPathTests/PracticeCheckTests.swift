@@ -83,7 +83,7 @@ struct PracticeCheckTests {
         let text = TestSupport.read(Self.folder + "/clean.yaml").replacingOccurrences(of: "  - id: senior\n", with: "  - id: senior\n")
             .replacingOccurrences(of: "      - use: one-to-one\n      - area: Working alongside people", with: "      - use: one-to-won\n      - area: Working alongside people")
         let path = Self.folder + "/.unknown-id.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             _ = try pipeline.load(path)
@@ -97,7 +97,7 @@ struct PracticeCheckTests {
     @Test func aMissingCatalogueFolderIsLocated() throws {
         let text = TestSupport.read(Self.folder + "/clean.yaml").replacingOccurrences(of: "catalogue: ../catalogue", with: "catalogue: ../nowhere")
         let path = Self.folder + "/.missing-catalogue.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             _ = try pipeline.load(path)
@@ -110,7 +110,7 @@ struct PracticeCheckTests {
     @Test func anUnknownDomainIsLocated() throws {
         let text = TestSupport.read(Self.folder + "/clean.yaml").replacingOccurrences(of: "domains: [teams-and-rights, knowledge]", with: "domains: [teams-and-rights, wisdom]")
         let path = Self.folder + "/.unknown-domain.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             _ = try pipeline.load(path)

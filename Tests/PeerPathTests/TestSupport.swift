@@ -40,7 +40,7 @@ enum TestSupport {
     /// Writes text to a new file in a new temporary folder and returns its path.
     static func write(_ text: String, named name: String = "pathway.yaml") -> String {
         let path = (temporaryFolder() as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }
 

@@ -30,7 +30,7 @@ struct XMLInterchangeTests {
         #expect(files == Self.files(under: fromXML))
         for file in files {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: "\(fromYAML)/\(file)", isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: "\(fromYAML)/\(file)", isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             #expect(FileManager.default.contents(atPath: "\(fromYAML)/\(file)") == FileManager.default.contents(atPath: "\(fromXML)/\(file)"), "\(file) differs")
         }
