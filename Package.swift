@@ -51,8 +51,9 @@ let package = Package(
             dependencies: ["PeerPath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets: libFuzzer entry points under `make fuzz`, input replayers otherwise.
-        .executableTarget(name: "FuzzPathwayLoader", dependencies: ["PeerPath"]),
-        .executableTarget(name: "FuzzXMLReader", dependencies: ["PeerPath"]),
+        .target(name: "FuzzDriver", dependencies: ["PeerPath"]),
+        .executableTarget(name: "FuzzPathwayLoader", dependencies: ["FuzzDriver"]),
+        .executableTarget(name: "FuzzXMLReader", dependencies: ["FuzzDriver"]),
         .testTarget(
             name: "PeerPathTests",
             dependencies: ["peerpath", "PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",

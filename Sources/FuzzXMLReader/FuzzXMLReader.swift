@@ -1,49 +1,27 @@
 import Foundation
-import PeerPath
+import FuzzDriver
 
-// Fuzz target for the XML pathway reader (libxml2, schema validation, model). Built for libFuzzer
-// by `make fuzz` (-sanitize=fuzzer -D FUZZING); built normally, it replays inputs given as files.
-// Any input must end in a Pathway or a located error — never a crash, a hang or an expanded entity.
-
-let pipeline: Pipeline = {
-    let root = ProcessInfo.processInfo.environment["PEERPATH_SHARE"] ?? FileManager.default.currentDirectoryPath
-    return try! Pipeline(installation: Installation(root: root))
-}()
+// Fuzz target for the XML pathway reader (libxml2, schema validation, model). Built for libFuzzer by
+// `make fuzz`; built normally, it replays inputs given as files. Any input must end in a pathway or a
+// located error — never a crash, a hang or an expanded entity.
 
 func exercise(_ data: Data) {
-    let path = NSTemporaryDirectory() + "peerpath-fuzz-\(getpid()).xml"
-    FileManager.default.createFile(atPath: path, contents: data)
-    defer { unlink(path) }
-    if let pathway = try? pipeline.load(path) {
-        _ = pipeline.assess(pathway, file: path)
+    FuzzDriver.withInputFile(data, extension: "xml") { path in
+        let pipeline = FuzzDriver.pipeline
+        if let pathway = try? pipeline.load(path) {
+            _ = pipeline.assess(pathway, file: path)
+        }
     }
 }
 
 #if FUZZING
-/// libFuzzer's driver, run from the entry point SwiftPM gives this executable.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
 @_cdecl("FuzzXMLReader_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { bytes, size in
-        exercise(bytes.map { Data(bytes: $0, count: size) } ?? Data())
-        return 0
-    }
+    FuzzDriver.fuzz(argc, argv, exercise)
 }
 #else
 @main
 struct Replay {
-    static func main() {
-        for file in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            exercise(data)
-            print("ok \(file)")
-        }
-    }
+    static func main() { FuzzDriver.replay(exercise) }
 }
 #endif

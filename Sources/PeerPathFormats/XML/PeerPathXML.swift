@@ -57,15 +57,7 @@ public struct PeerPathXML: Sendable {
         for role in pathway.roles {
             try writeRole(role, in: pathway, to: w)
         }
-        try w.start("routes")
-        for route in pathway.routes {
-            try w.start("route")
-            try w.attribute("from", route.from)
-            try w.attribute("to", route.to)
-            try writeRequirements(route.requirements, to: w)
-            try w.end()
-        }
-        try w.end()
+        try writeRoutes(pathway.routes, to: w)
         try w.start("allowances")
         for allowance in pathway.allowances {
             try w.start("allow")
@@ -190,15 +182,7 @@ public struct PeerPathXML: Sendable {
             try w.end()
         }
         try w.end()
-        try w.start("routes")
-        for route in pathway.routes where route.from == role.id || route.to == role.id {
-            try w.start("route")
-            try w.attribute("from", route.from)
-            try w.attribute("to", route.to)
-            try writeRequirements(route.requirements, to: w)
-            try w.end()
-        }
-        try w.end()
+        try writeRoutes(pathway.routes.filter { $0.from == role.id || $0.to == role.id }, to: w)
         try w.start("overrides")
         for override in role.overrides {
             try w.start("override")
@@ -216,6 +200,18 @@ public struct PeerPathXML: Sendable {
             try w.end()
         }
         try w.end()
+        try w.end()
+    }
+
+    private func writeRoutes(_ routes: [Route], to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("routes")
+        for route in routes {
+            try w.start("route")
+            try w.attribute("from", route.from)
+            try w.attribute("to", route.to)
+            try writeRequirements(route.requirements, to: w)
+            try w.end()
+        }
         try w.end()
     }
 
