@@ -3,10 +3,9 @@ import PeerPathFormats
 import PeerPathLoading
 
 /// A failure of a whole command, with the exit code a Makefile can rely on and one message line.
+/// (Error findings are not failures: the commands report them and exit 1 themselves.)
 public struct PeerPathError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
-        /// Error findings (exit 1).
-        case findings
         /// The command line names something that does not exist (exit 64, EX_USAGE).
         case usage
         /// Input data is wrong (exit 65, EX_DATAERR).
@@ -29,7 +28,6 @@ public struct PeerPathError: Error, Sendable, CustomStringConvertible {
 
     public var exitCode: Int32 {
         switch kind {
-        case .findings: 1
         case .usage: 64
         case .badData: 65
         case .missingInput: 66

@@ -32,7 +32,7 @@ public struct EvaluationReport: Sendable {
             lines.append("")
         }
         let counts = Finding.Severity.allCases.reversed().map { severity in
-            "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)\(severity == .note ? "s" : "s")"
+            "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)s"
         }
         lines.append("\(assessment.pathway.id): \(roles.count) role\(roles.count == 1 ? "" : "s"), \(counts.joined(separator: ", "))")
         return lines.joined(separator: "\n") + "\n"
