@@ -156,10 +156,23 @@ final class CompiledExpression: @unchecked Sendable {
     var regex: NSRegularExpression {
         lock.withLock {
             if let cached { return cached }
-            // The pattern was checked when it was read (or built from a phrase), so it compiles.
-            let regex = (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
-                ?? NSRegularExpression.impossible
+            let regex = Self.compile(pattern)
             cached = regex
+            return regex
+        }
+    }
+
+    /// Every expression compiled so far, by pattern: role titles and word lists repeat across the
+    /// roles and pathways of a batch, and an ICU compile costs far more than a lookup.
+    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+    private static let compiledLock = NSLock()
+
+    private static func compile(_ pattern: String) -> NSRegularExpression {
+        compiledLock.withLock {
+            if let known = compiled[pattern] { return known }
+            // The pattern was checked when it was read (or built from a phrase), so it compiles.
+            let regex = (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) ?? NSRegularExpression.impossible
+            compiled[pattern] = regex
             return regex
         }
     }
