@@ -17,11 +17,6 @@ public struct PathwayLoader: Sendable {
         try load(SourceText(contentsOf: file))
     }
 
-    /// Loads from text already in memory; `file` names it in messages and anchors a relative catalogue.
-    public func load(text: String, file: String) throws(LoadError) -> Pathway {
-        try load(SourceText(file: file, text: SourceText.decode(Data(text.utf8), file: file)))
-    }
-
     /// Bounds that keep any input's work small, whatever aliases or repetition a file uses.
     public static let maximumRoles = 200
     public static let maximumItemsPerRole = 300

@@ -36,11 +36,6 @@ struct SourceText {
         self.text = try Self.decode(data, file: file)
     }
 
-    init(file: String, text: String) {
-        self.file = file
-        self.text = text
-    }
-
     /// Decodes UTF-8 (a leading byte-order mark is dropped), refusing invalid bytes and characters
     /// XML 1.0 cannot carry, each with its line and column.
     static func decode(_ data: Data, file: String) throws(LoadError) -> String {
