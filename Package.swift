@@ -48,7 +48,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "peerpath",
-            dependencies: ["PeerPath", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PeerPath", "PeerPathModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets: libFuzzer entry points under `make fuzz`, input replayers otherwise.
         .target(name: "FuzzDriver", dependencies: ["PeerPath"]),

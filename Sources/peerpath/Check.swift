@@ -8,25 +8,10 @@ struct Check: ParsableCommand {
         discussion: "Exit codes: 0 no error findings, 1 error findings, 65 bad input data, 66 missing input."
     )
 
-    @Argument(help: ArgumentHelp("A pathway file (YAML).", valueName: "PATHWAY"))
-    var pathway: String
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: ReportFormat = .text
-
-    @OptionGroup var share: ShareOptions
+    @OptionGroup var options: FindingsOptions
 
     func run() throws {
-        let hasErrors: Bool
-        do {
-            let pipeline = try Pipeline(installation: share.installation())
-            let report = CheckReport(assessment: pipeline.assess(try pipeline.load(pathway), file: pathway))
-            print(format == .json ? report.json() : report.text(), terminator: "")
-            hasErrors = report.hasErrors
-        } catch {
-            fail(error)
-        }
-        if hasErrors { throw ExitCode(1) }
+        try options.report(families: [.evaluation, .practice, .trace, .language], failingAt: .error)
     }
 }
 

@@ -21,9 +21,6 @@ public struct CheckReport: Sendable {
         }.map(\.element)
     }
 
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
-
-    public var hasWarnings: Bool { findings.contains { $0.severity == .warning } }
 
     public func text() -> String {
         var lines = findings.flatMap(\.lines)
