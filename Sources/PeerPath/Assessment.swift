@@ -19,8 +19,6 @@ public struct Assessment: Sendable {
 
     public func findings(for roleID: String) -> [Finding] { findings.filter { $0.roleID == roleID } }
 
-    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
-
     /// The trace of one role's duties to domains, evidence and criteria.
     public func trace(of roleID: String) -> Trace? {
         guard let entry = role(roleID) else { return nil }
