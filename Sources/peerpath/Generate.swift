@@ -6,8 +6,9 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write every role's documents (job description, person specification, banding justification, panel pack) and each pathway's overview, as ODT, XML and Markdown.",
         discussion: """
-        PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. All pathways
-        are loaded before anything is written; each file is written whole or not at all.
+        PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. The pathways
+        are all rendered before any file is put in place; a failure anywhere leaves
+        the output folder as it was.
         Exit codes: 0 written, 65 bad input data, 66 missing input, 70 broken templates or schema, 74 write error.
         """
     )

@@ -50,4 +50,16 @@ struct BatchTests {
         #expect(run.status == 65)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
     }
+
+    @Test func twoPathwaysWithOneIdInABatchAreRefusedAndNothingIsWritten() throws {
+        let folder = TestSupport.temporaryFolder()
+        let perinatal = TestSupport.fixture("two-roles.yaml")
+        try FileManager.default.copyItem(atPath: perinatal, toPath: folder + "/a.yaml")
+        try FileManager.default.copyItem(atPath: perinatal, toPath: folder + "/b.yaml")
+        let out = TestSupport.temporaryFolder()
+        let run = try PeerPathProcess(["generate", folder, "--out", out, "--jobs", "1"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("error: two pathways of the batch write this file"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
 }

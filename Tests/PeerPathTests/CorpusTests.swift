@@ -161,9 +161,13 @@ struct NothingLostTests {
         #expect(TestSupport.read(out) == "not a folder")
     }
 
-    @Test func aWriteErrorPartWayThroughABatchKeepsWhatWasWrittenWholeAndLeavesTheFailedFileAbsent() throws {
+    @Test func aWriteErrorPartWayThroughABatchChangesNothing() throws {
         let out = TestSupport.temporaryFolder()
-        // The second role's folder cannot take new files, so writing stops part-way through the batch.
+        // An earlier run's file, which the failed run must leave as it was.
+        let earlier = out + "/two-roles/peer-worker/job-description.md"
+        try FileManager.default.createDirectory(atPath: out + "/two-roles/peer-worker", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: earlier, contents: Data("earlier".utf8))
+        // The second role's folder cannot take new files, so writing fails part-way through the batch.
         let blocked = out + "/two-roles/lead"
         try FileManager.default.createDirectory(atPath: blocked, withIntermediateDirectories: true)
         guard Self.lock(blocked) else {
@@ -174,12 +178,21 @@ struct NothingLostTests {
         let run = try BoundedRun(["generate", fixture, "--out", out])
         #expect(run.status == 74)
         #expect(run.stderr.hasPrefix("\(blocked)/"))
-        // Everything written before the failure is complete and valid; the failed file is absent.
-        let written = (FileManager.default.enumerator(atPath: out + "/two-roles/peer-worker")?.allObjects as? [String]) ?? []
-        #expect(written.count == 12)
-        #expect(!written.contains { $0.hasSuffix(".tmp") || $0.hasPrefix(".") })
-        let validate = try BoundedRun(["validate"] + written.filter { !$0.hasSuffix(".md") }.map { out + "/two-roles/peer-worker/" + $0 })
-        #expect(validate.status == 0, "\(validate.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: blocked).isEmpty)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        // The first role's files were staged before the failure; none is put in place, no temporary file is left.
+        let left = (FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? []
+        #expect(left.sorted() == ["two-roles", "two-roles/lead", "two-roles/peer-worker", "two-roles/peer-worker/job-description.md"])
+        #expect(TestSupport.read(earlier) == "earlier")
+    }
+
+    @Test func aBatchThatFailsOnItsLastPathwayWritesNothingAndRemovesTheFoldersItMade() throws {
+        let out = TestSupport.temporaryFolder() + "/fresh"
+        let input = TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: fixture, toPath: input + "/a.yaml")
+        _ = FileManager.default.createFile(atPath: input + "/b.yaml", contents: Data("pathway: [not, a, mapping]\n".utf8))
+        let run = try BoundedRun(["generate", input, "--out", out, "--jobs", "1"])
+        #expect(run.status == 65)
+        #expect(run.stderr.hasPrefix("\(input)/b.yaml:1:"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
