@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, through pkg-config (Debian: zlib1g-dev): deflate and CRC-32 for the ODT packages.
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The domain: pathway model, job evaluation, findings. Foundation only.
         .target(name: "PeerPathModel"),
         // YAML files -> model (and the documents' wording), with a file:line:column on every error.
@@ -33,11 +39,11 @@ let package = Package(
             name: "PeerPathDocuments",
             dependencies: ["PeerPathModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // Writers: XML (libxml2), ODT (libxml2 + zip). The only code touching libxml2 and zip.
+        // Writers: XML (libxml2), ODT (libxml2 + zlib; ZIPFoundation reads organisations' templates). The only code touching libxml2 and zip.
         .target(
             name: "PeerPathFormats",
             dependencies: [
-                "PeerPathModel", "PeerPathDocuments", "CLibXML2",
+                "PeerPathModel", "PeerPathDocuments", "CLibXML2", "CDeflate",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

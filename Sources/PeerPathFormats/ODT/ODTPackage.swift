@@ -1,37 +1,21 @@
 import Foundation
-import ZIPFoundation
 
 /// Zips the parts of an ODF text package: `mimetype` first and stored, then the parts in a fixed
-/// order, compressed, all with one fixed date, so the same document gives the same bytes.
+/// order, compressed, then the manifest, all with one fixed date, so the same document gives the
+/// same bytes. Parts the same in every package (the styles) come already compressed.
 enum ODTPackage {
-    /// 1 January 2020, 00:00 in the local time zone: zip stores local times, so building the date
-    /// from local components gives the same stored bytes in any time zone.
-    static let fixedDate: Date = {
-        var components = DateComponents()
-        components.year = 2020
-        components.month = 1
-        components.day = 1
-        return Calendar(identifier: .gregorian).date(from: components) ?? Date(timeIntervalSince1970: 1_577_836_800)
-    }()
+    static let mimetype = ZipEntry(storing: Array(ODFNamespace.textMediaType.utf8), as: "mimetype")
 
-    static func zip(_ parts: [ODTPart]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let mimetype = Array(ODFNamespace.textMediaType.utf8)
-        try add(mimetype, as: "mimetype", compressed: false, to: archive)
+    /// - Parameters:
+    ///   - parts: every part but the manifest, in package order; `compressed` gives the entries of
+    ///     parts already compressed, by path.
+    static func zip(_ parts: [ODTPart], compressed: [String: ZipEntry] = [:]) throws -> Data {
+        var archive = ZipArchive()
+        archive.add(mimetype)
         for part in parts {
-            try add(part.bytes, as: part.path, compressed: true, to: archive)
+            archive.add(try compressed[part.path] ?? ZipEntry(deflating: part.bytes, as: part.path))
         }
-        let manifest = try ODTManifest(parts: parts).write()
-        try add(manifest, as: "META-INF/manifest.xml", compressed: true, to: archive)
-        guard let data = archive.data else { throw XMLWriteError(message: "the zip archive could not be produced") }
-        return data
-    }
-
-    private static func add(_ bytes: [UInt8], as path: String, compressed: Bool, to archive: Archive) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                             modificationDate: fixedDate, permissions: 0o644,
-                             compressionMethod: compressed ? .deflate : .none) { position, size in
-            Data(bytes[Int(position)..<Int(position) + size])
-        }
+        archive.add(try ZipEntry(deflating: try ODTManifest(parts: parts).write(), as: "META-INF/manifest.xml"))
+        return Data(archive.finish())
     }
 }

@@ -7,6 +7,8 @@ public struct ODTWriter: Sendable {
     let styles: [UInt8]
     let stylePictures: [ODTPart]
     let generator: String
+    /// The styles part and its pictures, compressed once for every package.
+    let compressed: [String: ZipEntry]
 
     /// - Parameters:
     ///   - stylesFile: an ODF `styles.xml` (the default is `templates/odt/styles.xml`).
@@ -18,6 +20,7 @@ public struct ODTWriter: Sendable {
         self.styles = Array(try XMLTree(data: data, name: stylesFile).serialized())
         self.stylePictures = []
         self.generator = generator
+        compressed = Self.compress([ODTPart(path: "styles.xml", mediaType: "text/xml", bytes: styles)])
     }
 
     /// A writer using an organisation's own styles (see `OrganisationStyles`).
@@ -25,6 +28,17 @@ public struct ODTWriter: Sendable {
         self.styles = styles.styles
         self.stylePictures = styles.pictures
         self.generator = generator
+        compressed = Self.compress([ODTPart(path: "styles.xml", mediaType: "text/xml", bytes: styles.styles)] + styles.pictures)
+    }
+
+    /// Entries made now for parts every package has; a part that cannot be compressed is left to
+    /// each package, which reports the error.
+    private static func compress(_ parts: [ODTPart]) -> [String: ZipEntry] {
+        var entries: [String: ZipEntry] = [:]
+        for part in parts {
+            entries[part.path] = try? ZipEntry(deflating: part.bytes, as: part.path)
+        }
+        return entries
     }
 
     public func package(_ document: Document) throws -> Data {
@@ -38,6 +52,6 @@ public struct ODTWriter: Sendable {
             parts.append(ODTPart(path: ODTContent.picturePath(figure), mediaType: "image/svg+xml",
                                  bytes: try SVGWriter().render(figure.diagram, description: figure.alternativeText)))
         }
-        return try ODTPackage.zip(parts)
+        return try ODTPackage.zip(parts, compressed: compressed)
     }
 }
