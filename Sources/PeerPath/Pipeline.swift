@@ -158,7 +158,7 @@ public struct Pipeline: Sendable {
                                                        scheme: scheme, findings: assessment.findings)
                 }
                 files.append(OutputFile(path: "\(base).xml", data: exported))
-                files.append(OutputFile(path: "\(base).md", data: Data(markdown.render(document).utf8)))
+                files.append(OutputFile(path: "\(base).md", data: markdown.data(document)))
             } catch {
                 let location = facts?.role.location.map { "\($0)" } ?? pathway.id
                 throw PeerPathError(.badData, "\(location): error: \(base): \(error)")

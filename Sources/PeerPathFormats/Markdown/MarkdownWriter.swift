@@ -1,81 +1,126 @@
+import Foundation
 import PeerPathDocuments
 
 /// Writes a document as Markdown (CommonMark with pipe tables) for quick review and diffs.
 /// Figures become their alternative text; the table of contents lists the parts.
+/// The text is built as UTF-8 bytes, escaping byte by byte (every character Markdown treats
+/// specially is ASCII, so no multi-byte character is ever split).
 public struct MarkdownWriter: Sendable {
     public init() {}
 
     public func render(_ document: Document) -> String {
-        var out: [String] = []
-        for block in document.blocks {
+        String(decoding: bytes(document), as: UTF8.self)
+    }
+
+    /// The Markdown of a document as UTF-8, ready to write.
+    public func data(_ document: Document) -> Data {
+        Data(bytes(document))
+    }
+
+    private func bytes(_ document: Document) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        for (index, block) in document.blocks.enumerated() {
+            if index > 0 { out += [0x0a, 0x0a] }
             switch block {
             case .heading(let level, let text):
-                out.append(String(repeating: "#", count: level) + " " + Self.inline(text))
+                out += repeatElement(UInt8(ascii: "#"), count: level)
+                out.append(0x20)
+                Self.escape(text, into: &out)
             case .paragraph(let text):
-                out.append(Self.inline(text))
+                Self.escape(text, into: &out)
             case .title(let text):
-                out.append("# " + Self.inline(text))
+                out += Array("# ".utf8)
+                Self.escape(text, into: &out)
             case .subtitle(let text):
-                out.append("**" + Self.inline(text) + "**")
+                out += Array("**".utf8)
+                Self.escape(text, into: &out)
+                out += Array("**".utf8)
             case .list(let list):
-                out.append(list.items.enumerated().map { index, item in
+                for (item, text) in list.items.enumerated() {
+                    if item > 0 { out.append(0x0a) }
                     switch list.style {
-                    case .bulleted: "- " + Self.inline(item)
-                    case .numbered: "\(list.label(ofItemAt: index)) " + Self.inline(item)
+                    case .bulleted: out += Array("- ".utf8)
+                    case .numbered: out += Array("\(list.label(ofItemAt: item)) ".utf8)
                     }
-                }.joined(separator: "\n"))
+                    Self.escape(text, into: &out)
+                }
             case .table(let table):
-                out.append(Self.table(table))
+                Self.table(table, into: &out)
             case .contents(let title):
-                out.append("**\(Self.inline(title))**\n\n" + document.sections.enumerated().map { "\($0.offset + 1). \(Self.inline($0.element))" }.joined(separator: "\n"))
+                out += Array("**".utf8)
+                Self.escape(title, into: &out)
+                out += Array("**\n\n".utf8)
+                for (number, section) in document.sections.enumerated() {
+                    if number > 0 { out.append(0x0a) }
+                    out += Array("\(number + 1). ".utf8)
+                    Self.escape(section, into: &out)
+                }
             case .pageBreak:
-                out.append("---")
+                out += Array("---".utf8)
             case .figure(let figure):
-                out.append("*Figure: \(Self.inline(figure.caption))* \(Self.inline(figure.alternativeText))")
+                out += Array("*Figure: ".utf8)
+                Self.escape(figure.caption, into: &out)
+                out += Array("* ".utf8)
+                Self.escape(figure.alternativeText, into: &out)
             }
         }
-        return out.joined(separator: "\n\n") + "\n"
-    }
-
-    private static func table(_ table: Table) -> String {
-        let header = table.header ?? Array(repeating: "", count: table.columnCount)
-        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |",
-                     "|" + Array(repeating: "---|", count: table.columnCount).joined()]
-        for row in table.rows {
-            lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|")
-    }
-
-    /// Escapes the characters that would otherwise start Markdown syntax inside running text.
-    static func inline(_ text: String) -> String {
-        // Most text has nothing to escape: check the bytes first.
-        let special: Set<UInt8> = [UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["),
-                                   UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "\n")]
-        let first = text.utf8.first
-        if !text.utf8.contains(where: special.contains), first != UInt8(ascii: "-"), first != UInt8(ascii: "+") {
-            return text
-        }
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\", "*", "_", "`", "[", "]", "<", ">", "#":
-                out.append("\\")
-                out.append(character)
-            case "\n":
-                out.append(" ")
-            default:
-                out.append(character)
-            }
-        }
-        // A line that starts like a list item ("1. ", "- ", "+ ") would become one.
-        if let first = out.first, "-+".contains(first), out.dropFirst().first == " " { out = "\\" + out }
+        out.append(0x0a)
         return out
     }
-}
 
-import Foundation
+    private static func table(_ table: Table, into out: inout [UInt8]) {
+        row(table.header ?? Array(repeating: "", count: table.columnCount), into: &out)
+        out += Array("\n|".utf8)
+        for _ in 0..<table.columnCount { out += Array("---|".utf8) }
+        for cells in table.rows {
+            out.append(0x0a)
+            row(cells, into: &out)
+        }
+    }
+
+    private static func row(_ cells: [String], into out: inout [UInt8]) {
+        out += Array("| ".utf8)
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out += Array(" | ".utf8) }
+            escape(cell, inCell: true, into: &out)
+        }
+        out += Array(" |".utf8)
+    }
+
+    /// What each ASCII byte becomes in running text: 1 escaped with a backslash, 2 a space (a line
+    /// break), 3 escaped in a table cell only (`|`), 0 itself.
+    private static let treatment: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in "\\*_`[]<>#".utf8 { table[Int(byte)] = 1 }
+        table[0x0a] = 2
+        table[Int(UInt8(ascii: "|"))] = 3
+        return table
+    }()
+
+    /// Escapes the characters that would otherwise start Markdown syntax inside running text, and
+    /// a line that starts like a list item ("- ", "+ ").
+    static func inline(_ text: String) -> String {
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func escape(_ text: String, inCell: Bool = false, into out: inout [UInt8]) {
+        let start = out.count
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch treatment[Int(byte)] {
+                case 1: out.append(0x5c); out.append(byte)
+                case 2: out.append(0x20)
+                case 3 where inCell: out.append(0x5c); out.append(byte)
+                default: out.append(byte)
+                }
+            }
+        }
+        if out.count > start + 1, out[start] == UInt8(ascii: "-") || out[start] == UInt8(ascii: "+"), out[start + 1] == 0x20 {
+            out.insert(0x5c, at: start)
+        }
+    }
+}
