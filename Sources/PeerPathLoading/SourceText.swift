@@ -41,6 +41,8 @@ struct SourceText {
     static func decode(_ data: Data, file: String) throws(LoadError) -> String {
         var bytes = Array(data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = plainText(bytes) { return text }
+        // Something is wrong: go through the scalars to say what, and where.
         var line = 1
         var column = 1
         var iterator = bytes.makeIterator()
@@ -68,6 +70,32 @@ struct SourceText {
             }
         }
         return String(scalars)
+    }
+
+    /// The text, when a scan of the bytes shows nothing to refuse: no control byte but tab, line
+    /// feed and carriage return, no C1 control (C2 80–9F), no U+FFFE or U+FFFF (EF BF BE/BF), and
+    /// valid UTF-8. Nil when the scalars must be looked at one by one.
+    static func plainText(_ bytes: [UInt8]) -> String? {
+        var ascii = true
+        let clean = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                } else if byte >= 0x7F {
+                    if byte == 0x7F { return false }
+                    ascii = false
+                    if byte == 0xC2, index + 1 < count, buffer[index + 1] <= 0x9F { return false }
+                    if byte == 0xEF, index + 2 < count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE { return false }
+                }
+                index += 1
+            }
+            return true
+        }
+        guard clean else { return nil }
+        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     /// Characters XML 1.0 allows, less the C1 controls and U+FFFE/U+FFFF.
