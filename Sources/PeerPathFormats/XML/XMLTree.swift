@@ -15,7 +15,7 @@ public final class XMLTree {
         xmlInitParser()
         guard let context = xmlNewParserCtxt() else { throw XMLReadError(file: name, line: 0, message: "out of memory") }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         let parsed = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress else { return nil }
             return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), name, nil, options)
@@ -38,18 +38,19 @@ public final class XMLTree {
 
     deinit { xmlFreeDoc(document) }
 
-    /// Where a string's bytes first occur in data (a byte scan: Data's own search is slow).
+    /// Where a string's bytes first occur in data: memchr finds each candidate first byte and
+    /// memcmp compares the rest (Data's own search is slow).
     static func offset(of needle: String, in data: Data) -> Int? {
         let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
         return data.withUnsafeBytes { raw -> Int? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-            var index = 0
-            while index <= bytes.count - pattern.count {
-                if bytes[index] == first, pattern.indices.dropFirst().allSatisfy({ bytes[index + $0] == pattern[$0] }) {
-                    return index
-                }
-                index += 1
+            guard let base = raw.baseAddress else { return nil }
+            var start = 0
+            while raw.count - start >= pattern.count {
+                guard let hit = memchr(base + start, Int32(first), raw.count - start - pattern.count + 1) else { return nil }
+                let index = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + index, pattern, pattern.count) == 0 { return index }
+                start = index + 1
             }
             return nil
         }
