@@ -139,8 +139,10 @@ public struct Pipeline: Sendable {
     public func outputs(for assessment: Assessment) throws(PeerPathError) -> [OutputFile] {
         let pathway = assessment.pathway
         var files: [OutputFile] = []
+        let parts: PeerPathXML.Parts
         do {
-            files.append(OutputFile(path: "\(pathway.id)/pathway.xml", data: try xml.pathwayExport(pathway)))
+            parts = try xml.parts(of: pathway)
+            files.append(OutputFile(path: "\(pathway.id)/pathway.xml", data: try xml.pathwayExport(pathway, parts: parts)))
         } catch {
             throw PeerPathError(.badData, "\(pathway.id): error: pathway.xml: \(error)")
         }
@@ -152,10 +154,10 @@ public struct Pipeline: Sendable {
                 let exported: Data
                 if let facts {
                     exported = try xml.roleDocument(document, role: facts.role, in: pathway, evaluation: facts.evaluation,
-                                                    scheme: scheme, findings: facts.findings)
+                                                    scheme: scheme, findings: facts.findings, parts: parts)
                 } else {
                     exported = try xml.pathwayDocument(document, pathway: pathway, evaluations: assessment.roles.map(\.evaluation),
-                                                       scheme: scheme, findings: assessment.findings)
+                                                       scheme: scheme, findings: assessment.findings, parts: parts)
                 }
                 files.append(OutputFile(path: "\(base).xml", data: exported))
                 files.append(OutputFile(path: "\(base).md", data: markdown.data(document)))

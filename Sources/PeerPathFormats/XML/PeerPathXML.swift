@@ -13,15 +13,36 @@ public struct PeerPathXML: Sendable {
         self.schema = schema
     }
 
+    /// What a pathway's files repeat, written once: the pathway's head and each role as given
+    /// (a role appears in its four documents, the overview and the export).
+    public struct Parts: Sendable {
+        let head: XMLFragment
+        let roles: [String: XMLFragment]
+    }
+
+    public func parts(of pathway: Pathway) throws(XMLWriteError) -> Parts {
+        var roles: [String: XMLFragment] = [:]
+        for role in pathway.roles {
+            roles[role.id] = try XMLWriter.fragment { w throws(XMLWriteError) in try writeRole(role, in: pathway, to: w) }
+        }
+        return Parts(head: try XMLWriter.fragment { w throws(XMLWriteError) in try writePathway(pathway, to: w) }, roles: roles)
+    }
+
+    private func include(_ role: Role, from parts: Parts, to w: XMLWriter) throws(XMLWriteError) {
+        guard let fragment = parts.roles[role.id] else { throw XMLWriteError(message: "role \(role.id) is not in the pathway's parts") }
+        w.include(fragment)
+    }
+
     /// A role's document (job description, person specification, banding justification, panel
     /// pack): the pathway, the role, its evaluation, its findings and the document's content.
+    /// - Parameter parts: the pathway's parts from `parts(of:)`.
     public func roleDocument(_ document: Document, role: Role, in pathway: Pathway, evaluation: RoleEvaluation,
-                             scheme: Scheme, findings: [Finding]) throws -> Data {
+                             scheme: Scheme, findings: [Finding], parts: Parts) throws -> Data {
         let w = XMLWriter()
         try w.start(document.kind.rawValue)
         try w.attribute("xmlns", Self.namespace)
-        try writePathway(pathway, to: w)
-        try writeRole(role, in: pathway, to: w)
+        w.include(parts.head)
+        try include(role, from: parts, to: w)
         try writeEvaluation(evaluation, scheme: scheme, to: w)
         try writeFindings(findings, to: w)
         try writeDocument(document, to: w)
@@ -31,13 +52,13 @@ public struct PeerPathXML: Sendable {
 
     /// A pathway's document (the overview): every role with its evaluation, all findings, the content.
     public func pathwayDocument(_ document: Document, pathway: Pathway, evaluations: [RoleEvaluation],
-                                scheme: Scheme, findings: [Finding]) throws -> Data {
+                                scheme: Scheme, findings: [Finding], parts: Parts) throws -> Data {
         let w = XMLWriter()
         try w.start(document.kind.rawValue)
         try w.attribute("xmlns", Self.namespace)
-        try writePathway(pathway, to: w)
+        w.include(parts.head)
         for (role, evaluation) in zip(pathway.roles, evaluations) {
-            try writeRole(role, in: pathway, to: w)
+            try include(role, from: parts, to: w)
             try writeEvaluation(evaluation, scheme: scheme, to: w)
         }
         try writeFindings(findings, to: w)
@@ -49,13 +70,13 @@ public struct PeerPathXML: Sendable {
     /// The whole pathway, everything `generate` needs to write the same documents again: its
     /// head, every role as given (duties, criteria, overrides, ladder reasons, ways in), all routes,
     /// and the language allowances. `generate` reads it back as well as YAML.
-    public func pathwayExport(_ pathway: Pathway) throws -> Data {
+    public func pathwayExport(_ pathway: Pathway, parts: Parts) throws -> Data {
         let w = XMLWriter()
         try w.start("pathway-export")
         try w.attribute("xmlns", Self.namespace)
-        try writePathway(pathway, to: w)
+        w.include(parts.head)
         for role in pathway.roles {
-            try writeRole(role, in: pathway, to: w)
+            try include(role, from: parts, to: w)
         }
         try writeRoutes(pathway.routes, to: w)
         try w.start("allowances")

@@ -35,11 +35,32 @@ public final class XMLWriter {
         set { state.pointee.startTagOpen = newValue }
     }
 
-    public init() {
+    /// A writer of a whole document, starting with the XML declaration.
+    public convenience init() {
+        self.init(declaration: true)
+    }
+
+    private init(declaration: Bool) {
         state = .allocate(capacity: 1)
         state.initialize(to: State())
-        bytes.reserveCapacity(32_768)
-        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        bytes.reserveCapacity(declaration ? 32_768 : 4_096)
+        if declaration { append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") }
+    }
+
+    /// Writes a piece of XML once, for several documents to include (see `include(_:)`): the
+    /// writes must close every element they open.
+    public static func fragment(_ write: (XMLWriter) throws(XMLWriteError) -> Void) throws(XMLWriteError) -> XMLFragment {
+        let writer = XMLWriter(declaration: false)
+        try write(writer)
+        guard writer.open.isEmpty else { throw XMLWriteError(message: "a fragment left <\(writer.open.last!)> open") }
+        writer.closeStartTag()
+        return XMLFragment(bytes: writer.bytes)
+    }
+
+    /// Puts a fragment written by `fragment(_:)` here, as if its writes were made now.
+    public func include(_ fragment: XMLFragment) {
+        closeStartTag()
+        bytes.append(contentsOf: fragment.bytes)
     }
 
     deinit {
@@ -176,6 +197,11 @@ private struct EscapeTable {
             replacements[byte] = Array(reference.utf8)
         }
     }
+}
+
+/// Elements written once by an `XMLWriter`, complete and escaped, for several documents to include.
+public struct XMLFragment: Sendable {
+    fileprivate let bytes: [UInt8]
 }
 
 public struct XMLWriteError: Error, Sendable, CustomStringConvertible {
