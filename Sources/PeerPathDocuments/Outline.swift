@@ -1,4 +1,5 @@
 import Foundation
+import PeerPathModel
 
 /// The text a template renders, read as blocks. Blank lines separate blocks; a block whose lines all
 /// start with `- ` is a bulleted list; `# ` to `### ` start headings; a block that is exactly `@name`
@@ -13,9 +14,7 @@ struct Outline {
 
     init(_ text: String) {
         var parts: [Part] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmed(.whitespaces) }
         var chunk: [String] = []
         func flush() {
             defer { chunk.removeAll() }

@@ -124,7 +124,7 @@ struct YAMLNode {
         guard case .scalar(let scalar) = node else {
             throw error("expected text for \(name), found \(found)")
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed()
         guard !text.isEmpty else { throw error("\(name) is empty") }
         return text
     }

@@ -89,18 +89,19 @@ struct BandingReasoning {
     /// One heading and paragraph per factor: what it looks at, what the level means, the duties
     /// that show it (quoted), any stated level and its reason, and how the factor applies to peer roles.
     var factorParagraphs: [Block] {
-        evaluation.factors.flatMap { result -> [Block] in
+        let duties = facts.role.dutyAreas.flatMap(\.duties)
+        return evaluation.factors.flatMap { result -> [Block] in
             let factorWording = wording.factors[result.factor]
             var blocks: [Block] = [.heading(level: 3, text: "\(result.factor). \(result.name): level \(result.level), \(result.points) points")]
             var text = factorWording?.about ?? ""
             if let meaning = factorWording?.levels[result.level.high] {
                 text += " At level \(result.level.high), \(meaning.prefix(1).lowercased())\(meaning.dropFirst())"
             }
-            blocks.append(.paragraph(text.trimmingCharacters(in: .whitespaces)))
+            blocks.append(.paragraph(text.trimmed(.whitespaces)))
             let quoted = result.evidence.compactMap { source -> String? in
                 switch source {
                 case .duty(let number):
-                    return facts.role.dutyAreas.flatMap(\.duties).first { $0.number == number }.map { "Duty \(number): \($0.duty.text)" }
+                    return duties.first { $0.number == number }.map { "Duty \(number): \($0.duty.text)" }
                 case .environment(let index):
                     return facts.role.environment.indices.contains(index - 1) ? "Working environment: \(facts.role.environment[index - 1].text)" : nil
                 }
