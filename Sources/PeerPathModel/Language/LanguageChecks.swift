@@ -94,16 +94,15 @@ public struct LanguageChecks: Sendable {
     private func readability(_ role: Role, _ texts: RoleTexts) -> [Finding] {
         [("job description", texts.jobDescriptionSentences), ("person specification", texts.criteria)].compactMap { document -> Finding? in
             let (name, passages) = document
-            let sentences = passages.flatMap { passage in Readability.sentences(in: passage.text).map { ($0, passage) } }
-            let score = Readability(sentences: sentences.map(\.0))
+            let sentences = passages.flatMap { passage in Readability.countedSentences(in: passage.text).map { ($0, passage) } }
+            let score = Readability(counted: sentences.map(\.0))
             guard score.words >= Self.readabilityMinimumWords, score.fleschReadingEase < Self.minimumReadingEase,
-                  let longest = sentences.max(by: { Readability.words(in: $0.0).count < Readability.words(in: $1.0).count })
+                  let (longest, passage) = sentences.max(by: { $0.0.words < $1.0.words })
             else { return nil }
-            let length = Readability.words(in: longest.0).count
             return Finding(.readability, .warning,
                 "\(role.title): the \(name) reads hard: Flesch reading ease \(Self.decimal(score.fleschReadingEase)) (\(Int(Self.minimumReadingEase)) or more reads plainly), with \(Self.decimal(score.averageSentenceLength)) words a sentence on average",
-                role: role.id, at: longest.1.location, matched: longest.0,
-                suggestion: "Shorten the longest sentence (\(longest.1.place), \(length) words) — split it, use everyday words, and aim for 15 to 20 words a sentence: \"\(longest.0)\"")
+                role: role.id, at: passage.location, matched: longest.text,
+                suggestion: "Shorten the longest sentence (\(passage.place), \(longest.words) words) — split it, use everyday words, and aim for 15 to 20 words a sentence: \"\(longest.text)\"")
         }
     }
 
@@ -210,33 +209,36 @@ public struct LanguageChecks: Sendable {
         return listed.isEmpty ? "none" : listed.joined(separator: ", ")
     }
 
-    private static let wordPattern = try! NSRegularExpression(pattern: #"[\p{L}\p{N}]+(?:['\u2019\-\u2010\u2011][\p{L}\p{N}]+)*"#)
-    private static let partPattern = try! NSRegularExpression(pattern: #"[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*"#)
-
     /// The coded words of a text, in order, leaving out words inside the ignored phrases. A
     /// hyphenated word counts once if it matches whole ("self-confident"); otherwise each part counts.
     func codedWords(in text: String, ignoring: [LanguagePattern]) -> [(word: String, coded: CodedWord, side: GenderCodedWords.Side)] {
-        let spans = ignoring.flatMap { $0.nsMatches(in: text) }
-        func inside(_ range: NSRange) -> Bool {
-            spans.contains { NSIntersectionRange($0, range).length == range.length }
-        }
-        func overlaps(_ range: NSRange) -> Bool {
-            spans.contains { NSIntersectionRange($0, range).length > 0 }
-        }
-        let ns = text as NSString
-        var found: [(String, CodedWord, GenderCodedWords.Side)] = []
-        for token in Self.wordPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let range = token.range
-            guard !inside(range) else { continue }
-            let word = ns.substring(with: range)
-            if !overlaps(range), let (coded, side) = data.genderCoded.match(word) {
-                found.append((word, coded, side))
-                continue
+        let search = SearchText(text)
+        let spans = ignoring.flatMap { pattern in
+            pattern.nsMatches(in: search).map { range in
+                search.isASCII ? range.location..<NSMaxRange(range) : text.utf8Range(utf16: range)
             }
-            guard word.contains(where: { "-\u{2010}\u{2011}".contains($0) }) else { continue }
-            for part in Self.partPattern.matches(in: text, range: range) where !inside(part.range) {
-                let piece = ns.substring(with: part.range)
-                if let (coded, side) = data.genderCoded.match(piece) { found.append((piece, coded, side)) }
+        }
+        func inside(_ range: Range<Int>) -> Bool {
+            spans.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+        }
+        func overlaps(_ range: Range<Int>) -> Bool {
+            spans.contains { $0.overlaps(range) }
+        }
+        var found: [(String, CodedWord, GenderCodedWords.Side)] = []
+        search.utf8.withUnsafeBufferPointer { utf8 in
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self) }
+            Words.forEach(in: utf8, 0..<utf8.count, joins: [.apostrophes, .hyphens]) { word in
+                guard !inside(word.range) else { return }
+                if !overlaps(word.range), let (coded, side) = data.genderCoded.match(utf8[word.range]) {
+                    found.append((string(word.range), coded, side))
+                    return
+                }
+                guard word.joins.contains(.hyphens),
+                      word.isASCII || string(word.range).contains(where: { "-\u{2010}\u{2011}".contains($0) }) else { return }
+                Words.forEach(in: utf8, word.range, joins: .apostrophes) { part in
+                    guard !inside(part.range), let (coded, side) = data.genderCoded.match(utf8[part.range]) else { return }
+                    found.append((string(part.range), coded, side))
+                }
             }
         }
         return found
@@ -269,8 +271,9 @@ public struct LanguageChecks: Sendable {
     private func exclusionary(_ role: Role, _ texts: RoleTexts, isEntry: Bool) -> [Finding] {
         zip(role.criteria, texts.criteria).flatMap { criterion, passage -> [Finding] in
             guard criterion.need == .essential else { return [] }
+            let text = SearchText(criterion.text)
             let applicable = data.criteria.exclusionary.filter { requirement in
-                (isEntry || !requirement.entryOnly) && !requirement.unless.contains { $0.occurs(in: criterion.text) }
+                (isEntry || !requirement.entryOnly) && !requirement.unless.contains { $0.occurs(in: text) }
             }
             return Self.matches(applicable, \.pattern, in: criterion.text).map { requirement, matched in
                 let scope = requirement.entryOnly ? " for an entry role" : ""
@@ -312,26 +315,27 @@ public struct LanguageChecks: Sendable {
 
     /// The entries whose patterns match a text, with the text matched, in order. Where matches
     /// overlap the longest (then the first) is kept, so "the mentally ill" is not also "mentally ill".
-    static func matches<Entry>(_ entries: [Entry], _ pattern: KeyPath<Entry, LanguagePattern>, in text: String) -> [(Entry, String)] {
+    static func matches<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern, in text: String) -> [(Entry, String)] {
         matchRanges(entries, pattern, in: text).map { ($0.0, $0.1) }
     }
 
-    static func matchRanges<Entry>(_ entries: [Entry], _ pattern: KeyPath<Entry, LanguagePattern>,
+    static func matchRanges<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern,
                                    in text: String) -> [(Entry, String, Range<String.Index>)] {
-        var all: [(Entry, NSRange)] = []
-        for entry in entries {
-            for range in entry[keyPath: pattern].nsMatches(in: text) { all.append((entry, range)) }
+        let search = SearchText(text)
+        var all: [(Int, NSRange)] = []
+        for index in entries.indices {
+            for range in pattern(entries[index]).nsMatches(in: search) { all.append((index, range)) }
         }
         all.sort { a, b in
             a.1.length != b.1.length ? a.1.length > b.1.length : a.1.location < b.1.location
         }
-        var kept: [(Entry, NSRange)] = []
+        var kept: [(Int, NSRange)] = []
         for candidate in all where !kept.contains(where: { NSIntersectionRange($0.1, candidate.1).length > 0 }) {
             kept.append(candidate)
         }
         kept.sort { $0.1.location < $1.1.location }
-        return kept.compactMap { entry, range in
-            Range(range, in: text).map { (entry, String(text[$0]), $0) }
+        return kept.compactMap { index, range in
+            Range(range, in: text).map { (entries[index], String(text[$0]), $0) }
         }
     }
 }

@@ -32,28 +32,47 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
         case pattern(String)
     }
 
-    public let source: Source
-    /// The expression, compiled on first use: most patterns never match most texts, and compiling
-    /// ICU expressions (case-insensitive, with Unicode classes) costs far more than a quick scan.
-    private let compiled: CompiledExpression
-    /// A piece of ASCII every match must contain, lower-cased: a cheap scan rules most texts out
-    /// before the expression runs. Nil for regular expressions and non-ASCII phrases.
-    let literal: [UInt8]?
+    public var source: Source { parts.source }
+    /// What the pattern is and how it is matched, in one object: a copy of a pattern is one reference.
+    let parts: Parts
+
+    final class Parts: Sendable {
+        let source: Source
+        /// The expression, compiled on first use: most patterns never match most texts, and compiling
+        /// ICU expressions (case-insensitive, with Unicode classes) costs far more than a quick scan.
+        let compiled: CompiledExpression
+        /// A piece of ASCII every match must contain, lower-cased: a cheap scan rules most texts out
+        /// before the expression runs. Nil for regular expressions and non-ASCII phrases.
+        let literal: [UInt8]?
+        /// The phrase matched by hand in ASCII text, where the expression need not run; nil for
+        /// regular expressions and phrases not of printable ASCII.
+        let matcher: PhraseMatcher?
+        /// For a regular expression, letters every match contains: ASCII text without them is ruled out.
+        let required: RequiredLetters?
+
+        init(source: Source, expression: String, literal: [UInt8]?, matcher: PhraseMatcher?, required: RequiredLetters?) {
+            self.source = source
+            self.compiled = CompiledExpression(expression)
+            self.literal = literal
+            self.matcher = matcher
+            self.required = required
+        }
+    }
+
+    private var compiled: CompiledExpression { parts.compiled }
 
     /// A written phrase; nil when it has no word in it.
     public init?(phrase: String) {
         guard let pattern = Self.regularExpression(forPhrase: phrase) else { return nil }
-        self.source = .phrase(phrase)
-        self.compiled = CompiledExpression(pattern)
-        self.literal = Self.literal(of: phrase)
+        parts = Parts(source: .phrase(phrase), expression: pattern, literal: Self.literal(of: phrase),
+                      matcher: PhraseMatcher(phrase: phrase), required: nil)
     }
 
     /// A regular expression (ICU syntax), matched in any case; throws when it is not valid.
     public init(pattern: String) throws {
-        self.source = .pattern(pattern)
         _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-        self.compiled = CompiledExpression(pattern)
-        self.literal = nil
+        parts = Parts(source: .pattern(pattern), expression: pattern, literal: nil, matcher: nil,
+                      required: RequiredLetters(pattern: pattern))
     }
 
     public var description: String {
@@ -65,25 +84,51 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
 
     /// Every match in the text, in order, not overlapping.
     public func matches(in text: String) -> [Range<String.Index>] {
-        nsMatches(in: text).compactMap { Range($0, in: text) }
+        nsMatches(in: SearchText(text)).compactMap { Range($0, in: text) }
     }
 
     /// Whether the text contains a match.
     public func occurs(in text: String) -> Bool {
-        guard mayOccur(in: text) else { return false }
-        return compiled.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        occurs(in: SearchText(text))
     }
 
-    func nsMatches(in text: String) -> [NSRange] {
+    func occurs(in text: SearchText) -> Bool {
+        if text.isASCII, let matcher = parts.matcher {
+            return matcher.mayOccur(in: text) && text.utf8.withUnsafeBufferPointer { !matcher.matches(in: $0, first: true).isEmpty }
+        }
+        guard !lacksRequiredLetters(text), mayOccur(in: text) else { return false }
+        return compiled.regex.firstMatch(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count)) != nil
+    }
+
+    /// Every match in the text, in order, not overlapping, as UTF-16 offsets: found by hand in
+    /// ASCII text when the pattern is a phrase, by the expression otherwise (after its required
+    /// letters, in ASCII text).
+    func nsMatches(in text: SearchText) -> [NSRange] {
+        if text.isASCII, let matcher = parts.matcher {
+            guard matcher.mayOccur(in: text) else { return [] }
+            return text.utf8.withUnsafeBufferPointer { matcher.matches(in: $0) }.map { NSRange(location: $0.lowerBound, length: $0.count) }
+        }
+        guard !lacksRequiredLetters(text) else { return [] }
+        return expressionMatches(in: text)
+    }
+
+    /// Whether the text is ASCII and has none of the expression's required letters: no match.
+    private func lacksRequiredLetters(_ text: SearchText) -> Bool {
+        guard text.isASCII, let required = parts.required else { return false }
+        return !text.utf8.withUnsafeBufferPointer(required.mayOccur)
+    }
+
+    /// The matches the expression finds (when the text has the phrase's literal).
+    func expressionMatches(in text: SearchText) -> [NSRange] {
         guard mayOccur(in: text) else { return [] }
-        return compiled.regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map(\.range).filter { $0.length > 0 }
+        return compiled.regex.matches(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count))
+            .map(\.range).filter { $0.length > 0 }
     }
 
     /// False only when the text cannot match: it lacks the phrase's longest ASCII piece in any case.
-    func mayOccur(in text: String) -> Bool {
-        guard let literal, !literal.isEmpty else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { Self.contains($0, literal) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { Self.contains($0, literal) }
+    func mayOccur(in text: SearchText) -> Bool {
+        guard let literal = parts.literal, !literal.isEmpty else { return true }
+        return text.utf8.withUnsafeBufferPointer { Self.contains($0, literal) }
     }
 
     /// Case-insensitive (ASCII) search of a lower-case needle in UTF-8 bytes.
@@ -205,28 +250,75 @@ public struct GenderCodedWords: Sendable {
         case masculine, feminine
     }
 
-    public var masculine: [CodedWord] { didSet { initials = Self.initials(masculine + feminine) } }
-    public var feminine: [CodedWord] { didSet { initials = Self.initials(masculine + feminine) } }
+    public var masculine: [CodedWord] { didSet { arrange() } }
+    public var feminine: [CodedWord] { didSet { arrange() } }
     /// Phrases whose words are not counted: "peer support*", "NHS trust*", …
     public var ignore: [LanguagePattern]
     /// The first letters of all coded words, lower case, to rule most words out at once.
-    private var initials: Set<String>
+    private var initials: Set<String> = []
+    /// The lists arranged for matching ASCII words; nil when a list has a word that is not ASCII.
+    private var indexes: (masculine: CodedWordIndex, feminine: CodedWordIndex)?
 
     public init(masculine: [CodedWord], feminine: [CodedWord], ignore: [LanguagePattern] = []) {
         self.masculine = masculine
         self.feminine = feminine
         self.ignore = ignore
-        self.initials = Self.initials(masculine + feminine)
+        arrange()
     }
 
-    private static func initials(_ words: [CodedWord]) -> Set<String> {
-        Set(words.compactMap { $0.word.first.map(String.init) })
+    private mutating func arrange() {
+        initials = Set((masculine + feminine).compactMap { $0.word.first.map(String.init) })
+        if let masculine = CodedWordIndex(masculine), let feminine = CodedWordIndex(feminine) {
+            indexes = (masculine, feminine)
+        } else {
+            indexes = nil
+        }
     }
 
     /// The coded word a word of text matches, and its side: masculine words are tried first.
     /// `word` is one word as written (any case; a possessive 's is ignored). A hyphenated word is
     /// tried whole, then without its hyphens; its parts are tried one by one by `codedWords(in:)`.
     public func match(_ word: String) -> (CodedWord, Side)? {
+        word.withUTF8Buffer { match($0[...]) }
+    }
+
+    /// `match(_:)` for a word of a text's UTF-8: ASCII words byte by byte, others by their characters.
+    func match(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> (CodedWord, Side)? {
+        let word = UnsafeBufferPointer(rebasing: word)
+        guard let indexes, word.isASCII else { return characterMatch(String(decoding: word, as: UTF8.self)) }
+        guard let first = word.first.map(Self.lowercased), indexes.masculine.isInitial(first) || indexes.feminine.isInitial(first)
+        else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
+            var length = 0
+            for byte in word {
+                buffer[length] = Self.lowercased(byte)
+                length += 1
+            }
+            if length >= 2, buffer[length - 2] == UInt8(ascii: "'"), buffer[length - 1] == UInt8(ascii: "s") { length -= 2 }
+            let candidate = UnsafeBufferPointer(rebasing: buffer[..<length])
+            if let found = match(form: candidate, indexes) { return found }
+            guard candidate.contains(UInt8(ascii: "-")) else { return nil }
+            var joined = 0
+            for byte in candidate where byte != UInt8(ascii: "-") {
+                buffer[joined] = byte
+                joined += 1
+            }
+            return match(form: UnsafeBufferPointer(rebasing: buffer[..<joined]), indexes)
+        }
+    }
+
+    private func match(form: UnsafeBufferPointer<UInt8>, _ indexes: (masculine: CodedWordIndex, feminine: CodedWordIndex)) -> (CodedWord, Side)? {
+        if let position = indexes.masculine.first(matching: form) { return (masculine[position], .masculine) }
+        if let position = indexes.feminine.first(matching: form) { return (feminine[position], .feminine) }
+        return nil
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+
+    /// `match(_:)` character by character, for any word.
+    func characterMatch(_ word: String) -> (CodedWord, Side)? {
         // Most words start with a letter no coded word starts with: rule them out at once.
         guard let first = word.unicodeScalars.first.map({ Character($0).lowercased() }),
               initials.contains(first) else { return nil }
@@ -291,7 +383,7 @@ public struct FactorPlanWording: Sendable {
     /// The factor a duty heading is named like, if any: the first factor one of whose heading phrases
     /// occurs in it ("&" is read as "and").
     public func factor(namedBy heading: String) -> FactorHeading? {
-        let text = heading.replacingOccurrences(of: "&", with: " and ")
+        let text = SearchText(heading.replacingOccurrences(of: "&", with: " and "))
         return factors.first { factor in factor.headings.contains { $0.occurs(in: text) } }
     }
 }
@@ -349,7 +441,12 @@ public struct CriterionWording: Sendable {
 
     /// Whether the text gives a standard: one of `standards`, a number in words or a number in figures.
     public func givesStandard(_ text: String) -> Bool {
-        if Self.figures.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { return true }
+        let text = SearchText(text)
+        if text.isASCII {
+            if text.utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) { return true }
+        } else if Self.figures.firstMatch(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count)) != nil {
+            return true
+        }
         return standards.contains { $0.occurs(in: text) } || numbers.contains { $0.occurs(in: text) }
     }
 }

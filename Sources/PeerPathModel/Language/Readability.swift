@@ -19,20 +19,23 @@ public struct Readability: Sendable, Equatable {
 
     /// Counts a text: its sentences, then the words and syllables of each.
     public init(text: String) {
-        self.init(sentences: Self.sentences(in: text))
+        self.init(counted: Self.countedSentences(in: text))
     }
 
     /// Counts sentences already split (each string one sentence; one with no word is not counted).
     public init(sentences: [String]) {
+        self.init(counted: sentences.map(Sentence.init))
+    }
+
+    /// Totals sentences already counted (one with no word is not counted).
+    init(counted sentences: [Sentence]) {
         var counted = 0
         var words = 0
         var syllables = 0
-        for sentence in sentences {
-            let found = Self.words(in: sentence)
-            guard !found.isEmpty else { continue }
+        for sentence in sentences where sentence.words > 0 {
             counted += 1
-            words += found.count
-            syllables += found.reduce(0) { $0 + Self.syllables(in: $1) }
+            words += sentence.words
+            syllables += sentence.syllables
         }
         self.init(sentences: counted, words: words, syllables: syllables)
     }
@@ -56,6 +59,24 @@ public struct Readability: Sendable, Equatable {
 
     // MARK: Sentences
 
+    /// One sentence of a text, with its words and syllables counted.
+    struct Sentence {
+        var text: String
+        var words: Int
+        var syllables: Int
+
+        init(_ text: String) {
+            self.text = text
+            (words, syllables) = Readability.count(text)
+        }
+
+        init(text: String, words: Int, syllables: Int) {
+            self.text = text
+            self.words = words
+            self.syllables = syllables
+        }
+    }
+
     /// Abbreviations whose full stop does not end a sentence.
     static let abbreviations: Set<String> = ["e.g", "eg", "i.e", "ie", "etc", "approx", "incl", "cf", "vs",
                                              "dr", "mr", "mrs", "ms", "prof", "dept", "min", "max"]
@@ -66,6 +87,77 @@ public struct Readability: Sendable, Equatable {
     /// Whatever follows the last end is a sentence too, so a line with no full stop — a criterion
     /// written as a phrase — counts as one sentence. Sentences are returned trimmed.
     public static func sentences(in text: String) -> [String] {
+        text.withUTF8Buffer { utf8 in
+            guard utf8.isASCII else { return characterSentences(in: text) }
+            return asciiSentences(utf8).map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// The sentences of a text (as `sentences(in:)`), each with its words and syllables counted.
+    static func countedSentences(in text: String) -> [Sentence] {
+        text.withUTF8Buffer { utf8 in
+            guard utf8.isASCII else { return characterSentences(in: text).map(Sentence.init) }
+            return asciiSentences(utf8).map { range in
+                let (words, syllables) = count(utf8, range, within: nil)
+                return Sentence(text: String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self),
+                                words: words, syllables: syllables)
+            }
+        }
+    }
+
+    /// The sentences of an ASCII text, read byte by byte: the same sentences as read character by
+    /// character (`characterSentences(in:)`), as offsets.
+    static func asciiSentences(_ utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        func add(_ start: Int, _ end: Int) {
+            var start = start
+            var end = end
+            while start < end, isSpace(utf8[start]) { start += 1 }
+            while end > start, isSpace(utf8[end - 1]) { end -= 1 }
+            if Words.any(in: utf8, start..<end) { sentences.append(start..<end) }
+        }
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            index += 1
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") else { continue }
+            while index < utf8.count, isEndMark(utf8[index]) || utf8[index] == UInt8(ascii: "!") || utf8[index] == UInt8(ascii: "?") {
+                index += 1
+            }
+            guard index == utf8.count || isSpace(utf8[index]) else { continue }
+            if byte == UInt8(ascii: "."), endsWithAbbreviation(utf8, start..<index) { continue }
+            add(start, index)
+            start = index
+        }
+        add(start, utf8.count)
+        return sentences
+    }
+
+    /// ASCII white space (Unicode `White_Space`, and Foundation's `whitespacesAndNewlines`).
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// `.`, and the ASCII closing quotes and brackets: what may close a sentence after its end.
+    private static func isEndMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"): true
+        default: false
+        }
+    }
+
+    private static func endsWithAbbreviation(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, isEndMark(utf8[end - 1]) { end -= 1 }
+        var start = end
+        while start > range.lowerBound, Words.isASCIILetter(utf8[start - 1]) || utf8[start - 1] == UInt8(ascii: ".") { start -= 1 }
+        if end - start == 1, utf8[start] &- UInt8(ascii: "A") < 26 { return true }
+        return abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self).lowercased())
+    }
+
+    /// The sentences of any text, read character by character.
+    static func characterSentences(in text: String) -> [String] {
         var sentences: [String] = []
         var current = ""
         let characters = Array(text)
@@ -101,179 +193,86 @@ public struct Readability: Sendable, Equatable {
 
     // MARK: Words
 
-    private static let wordPattern = try! NSRegularExpression(
-        pattern: #"[\p{L}\p{N}]+(?:['\u2019\-\u2010\u2011.,][\p{L}\p{N}]+)*"#)
-
     /// The words of a text: runs of letters and digits, which may be joined by an apostrophe
     /// ("don't"), a hyphen ("one-to-one", one word), or a full stop or comma between digits or
     /// letters ("37.5", "40,000", "e.g"). A slash separates words ("and/or" is two).
     public static func words(in text: String) -> [String] {
-        let range = NSRange(text.startIndex..., in: text)
-        return wordPattern.matches(in: text, range: range).compactMap { match in
-            Range(match.range, in: text).map { String(text[$0]) }
-        }.flatMap { word -> [String] in
+        var words: [String] = []
+        text.withUTF8Buffer { utf8 in
+            forEachWord(utf8, 0..<utf8.count, within: utf8.isASCII ? nil : text) { range in
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self))
+            }
+        }
+        return words
+    }
+
+    /// Counts the words of a text and their syllables.
+    static func count(_ text: String) -> (words: Int, syllables: Int) {
+        text.withUTF8Buffer { utf8 in count(utf8, 0..<utf8.count, within: utf8.isASCII ? nil : text) }
+    }
+
+    /// Counts the words of a piece of a text's UTF-8 and their syllables (`text`: as `forEachWord`).
+    static func count(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, within text: String?) -> (words: Int, syllables: Int) {
+        var words = 0
+        var syllables = 0
+        forEachWord(utf8, range, within: text) { word in
+            words += 1
+            syllables += Self.syllables(utf8, word)
+        }
+        return (words, syllables)
+    }
+
+    private static let joins: Words.Joins = [.apostrophes, .hyphens, .points]
+
+    /// Calls `body` with the offsets of each word (as `words(in:)`). In a text that is not all
+    /// ASCII, given as `text`, a word that begins or ends inside a character (before a combining
+    /// accent, say) is left out, as it always has been: it is no range of the text's characters.
+    private static func forEachWord(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, within text: String?,
+                                    _ body: (Range<Int>) -> Void) {
+        Words.forEach(in: utf8, range, joins: joins) { word in
+            if let text, !text.isCharacterBoundary(utf8: word.range.lowerBound) || !text.isCharacterBoundary(utf8: word.range.upperBound) {
+                return
+            }
+            guard word.joins.contains(.points) else { return body(word.range) }
+            guard word.isASCII else {
+                return characterParts(of: String(decoding: UnsafeBufferPointer(rebasing: utf8[word.range]), as: UTF8.self),
+                                      at: word.range.lowerBound).forEach(body)
+            }
             // A comma or full stop between letters ("well,then") is punctuation missing its space.
-            guard word.contains(where: { $0 == "," || $0 == "." }), word.contains(where: \.isLetter),
-                  !word.contains(where: \.isNumber) else { return [word] }
-            let parts = word.split(whereSeparator: { $0 == "," || $0 == "." }).map(String.init)
-            return parts.allSatisfy({ $0.count == 1 }) ? [word] : parts   // "e.g" stays one word
-        }
-    }
-
-    // MARK: Syllables
-
-    /// The syllables of one word of English, by rule (no dictionary but a few exceptions), correct
-    /// for most everyday words and within one for nearly all others:
-    ///
-    /// - a hyphenated word is the sum of its parts; digits count one syllable each ("15" is 2);
-    /// - a word of two to five capitals is an abbreviation, spelt out: one syllable a letter ("NHS" is 3);
-    /// - otherwise, in lower case with apostrophes dropped: a plural or possessive `s` is removed
-    ///   (`-es` after s, x, z, ch, sh, or a `ce`/`ge`/`se`/`ze` ending, adds one: "boxes", "places");
-    ///   then the endings `-ly`, `-ful`, `-ment`, `-ness`, `-less`, `-ing` and `-ed` are each one
-    ///   syllable ("-ed" only after t or d: "wanted" 2, "walked" 1) counted on top of the stem,
-    ///   when the stem keeps a vowel; a final silent `e` is dropped (not after a vowel, not in a
-    ///   consonant + `le` ending such as "table", and not where `-ing` was removed: "be-ing");
-    /// - the syllables are the groups of vowels (a e i o u, and y except at the start; u after q is
-    ///   a consonant), at least one;
-    /// - plus one where a group of vowels is spoken as two: i before a, o or u other than in -cia,
-    ///   -tio, -sio, -gio, -xio and -nion/-lion ("me-di-a", "pe-ri-od"); -ie- before t ("qui-et",
-    ///   "so-ci-e-ty"); -ien- before t or c other than after c, t, s, g, x ("cli-ent",
-    ///   "ex-pe-ri-ence"); a final -ier ("ear-li-er"); u before a other than after g or q
-    ///   ("ac-tu-al"); u before e and n or l other than after g or q ("in-flu-ence"); e before o other
-    ///   than after p, before u, or in -geon ("the-o-ry"); the prefixes co-op, co-ord and re- before i, o or u; a final -ism.
-    public static func syllables(in word: String) -> Int {
-        let parts = word.split(whereSeparator: { "-\u{2010}\u{2011}".contains($0) })
-        if parts.count > 1 { return parts.reduce(0) { $0 + syllables(in: String($1)) } }
-        var letters = ""
-        var digits = 0
-        for character in word {
-            if character.isLetter { letters.append(character) } else if character.isNumber { digits += 1 }
-        }
-        if letters.isEmpty { return digits }
-        if (2...5).contains(letters.count), letters.allSatisfy(\.isUppercase) { return letters.count + digits }
-        return englishSyllables(letters.lowercased()) + digits
-    }
-
-    /// Words the rules get wrong that job descriptions for peer roles use often.
-    static let exceptions: [String: Int] = [
-        "suicide": 3, "suicidal": 4, "area": 3, "idea": 3, "create": 2, "created": 3, "creating": 3,
-        "creative": 3, "creation": 3, "business": 2, "something": 2, "sometimes": 2, "somewhere": 2,
-        "someone": 2, "somebody": 3, "science": 2, "safeguard": 2, "safeguarding": 3, "every": 2,
-        "everyday": 3, "everything": 3, "everybody": 4, "element": 3, "elements": 3, "being": 2,
-        "react": 2, "reality": 4, "real": 1, "really": 2, "people": 2, "hundred": 2, "beyond": 2,
-    ]
-
-    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
-
-    static func englishSyllables(_ word: String) -> Int {
-        if let known = exceptions[word] { return known }
-        var stem = word
-        var extra = 0
-        // Plural or possessive s.
-        if stem.count > 3, stem.hasSuffix("s"), !stem.hasSuffix("ss"), !stem.hasSuffix("us"), !stem.hasSuffix("is") {
-            let single = String(stem.dropLast())
-            if let known = exceptions[single] { return known }
-            if ["xes", "ches", "shes", "zes", "sses"].contains(where: stem.hasSuffix)
-                || (["ce", "ge", "se", "ze"].contains(where: single.hasSuffix) && single.count >= 3) {
-                extra += 1
-                stem = String(single.dropLast())   // "places" → "plac" + 1
-            } else {
-                stem = single
-            }
-        }
-        // Endings that are a syllable of their own.
-        var droppedIng = false
-        for _ in 0..<2 {
-            if stem.count > 4, stem.hasSuffix("ly"), hasVowel(stem.dropLast(2)) {
-                stem.removeLast(2); extra += 1
-            } else if stem.count > 5, stem.hasSuffix("ful"), hasVowel(stem.dropLast(3)) {
-                stem.removeLast(3); extra += 1
-            } else if stem.count > 6, stem.hasSuffix("ment"), hasVowel(stem.dropLast(4)) {
-                stem.removeLast(4); extra += 1
-            } else if stem.count > 6, stem.hasSuffix("ness") || stem.hasSuffix("less"), hasVowel(stem.dropLast(4)) {
-                stem.removeLast(4); extra += 1
-            } else if stem.count > 4, stem.hasSuffix("ing"), hasVowel(stem.dropLast(3)) {
-                stem.removeLast(3); extra += 1; droppedIng = true
-                break
-            } else if stem.count > 3, stem.hasSuffix("ed"), !stem.hasSuffix("eed"), hasVowel(stem.dropLast(2)) {
-                stem.removeLast(2)
-                if stem.hasSuffix("t") || stem.hasSuffix("d") { extra += 1 }
-                break
-            } else {
-                break
-            }
-        }
-        if let known = exceptions[stem] { return known + extra }
-        // Silent final e.
-        let chars = Array(stem)
-        if !droppedIng, chars.count > 2, chars.last == "e", !vowels.contains(chars[chars.count - 2]) {
-            let consonantLe = chars[chars.count - 2] == "l" && chars.count > 3 && !vowels.contains(chars[chars.count - 3])
-            if !consonantLe { stem.removeLast() }
-        }
-        return max(1, vowelGroups(stem)) + extra + splitVowels(stem)
-    }
-
-    private static func hasVowel(_ text: Substring) -> Bool {
-        text.contains { "aeiouy".contains($0) }
-    }
-
-    private static func isVowel(_ chars: [Character], _ index: Int) -> Bool {
-        let character = chars[index]
-        if character == "y" { return index > 0 }
-        if character == "u", index > 0, chars[index - 1] == "q" { return false }
-        return vowels.contains(character)
-    }
-
-    static func vowelGroups(_ word: String) -> Int {
-        let chars = Array(word)
-        var groups = 0
-        var previous = false
-        for index in chars.indices {
-            let vowel = isVowel(chars, index)
-            if vowel && !previous { groups += 1 }
-            previous = vowel
-        }
-        return groups
-    }
-
-    /// Groups of vowels spoken as two syllables (see `syllables(in:)`).
-    static func splitVowels(_ word: String) -> Int {
-        let c = Array(word)
-        var extra = 0
-        func at(_ i: Int) -> Character? { c.indices.contains(i) ? c[i] : nil }
-        for i in c.indices {
-            let before = at(i - 1)
-            switch (c[i], at(i + 1)) {
-            case ("i", "a"?), ("i", "o"?), ("i", "u"?):
-                if let before, "ctsgx".contains(before) { break }
-                if at(i + 1) == "o", at(i + 2) == "n", let before, "nl".contains(before) { break }
-                if before == "u", at(i - 2) == "q" { break }
-                extra += 1
-            case ("i", "e"?):
-                if at(i + 2) == "t" {
-                    extra += 1
-                } else if at(i + 2) == "n", let next = at(i + 3), "tc".contains(next), !(before.map { "ctsgx".contains($0) } ?? false) {
-                    extra += 1
-                } else if at(i + 2) == "r", i + 3 == c.count {
-                    extra += 1
+            var letter = false
+            var digit = false
+            var longPart = false
+            var partStart = word.range.lowerBound
+            for index in word.range {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+                    partStart = index + 1
+                } else {
+                    if index > partStart { longPart = true }
+                    if Words.isASCIILetter(byte) { letter = true } else if byte &- UInt8(ascii: "0") < 10 { digit = true }
                 }
-            case ("u", "a"?):
-                if let before, "gq".contains(before) { break }
-                extra += 1
-            case ("u", "e"?):
-                if let before, "gq".contains(before) { break }
-                if let next = at(i + 2), "nl".contains(next) { extra += 1 }
-            case ("e", "o"?):
-                if before == "p" || at(i + 2) == "u" { break }          // people, courageous
-                if before == "g", at(i + 2) == "n" { break }            // surgeon
-                extra += 1
-            default:
-                break
             }
+            guard letter, !digit, longPart else { return body(word.range) }   // "e.g" stays one word
+            partStart = word.range.lowerBound
+            for index in word.range where utf8[index] == UInt8(ascii: ".") || utf8[index] == UInt8(ascii: ",") {
+                body(partStart..<index)
+                partStart = index + 1
+            }
+            body(partStart..<word.range.upperBound)
         }
-        if word.hasPrefix("coop") || word.hasPrefix("coord") { extra += 1 }
-        if word.count > 4, word.hasPrefix("re"), let third = at(2), "iou".contains(third), !word.hasPrefix("reig") { extra += 1 }
-        if word.hasSuffix("ism") { extra += 1 }
-        return extra
+    }
+
+    /// The parts of a word that is not ASCII and has a full stop or comma in it, as offsets from
+    /// `offset`, read character by character.
+    private static func characterParts(of word: String, at offset: Int) -> [Range<Int>] {
+        let isPoint = { (character: Character) in character == "," || character == "." }
+        guard word.contains(where: isPoint), word.contains(where: \.isLetter), !word.contains(where: \.isNumber)
+        else { return [offset..<offset + word.utf8.count] }
+        let parts = word.split(whereSeparator: isPoint)
+        guard !parts.allSatisfy({ $0.count == 1 }) else { return [offset..<offset + word.utf8.count] }
+        return parts.map { part in
+            let start = offset + word.utf8.distance(from: word.startIndex, to: part.startIndex)
+            return start..<start + part.utf8.count
+        }
     }
 }
