@@ -110,13 +110,22 @@ public struct MarkdownWriter: Sendable {
         let start = out.count
         var text = text
         text.withUTF8 { bytes in
-            for byte in bytes {
-                switch treatment[Int(byte)] {
-                case 1: out.append(0x5c); out.append(byte)
-                case 2: out.append(0x20)
-                case 3 where inCell: out.append(0x5c); out.append(byte)
-                default: out.append(byte)
+            treatment.withUnsafeBufferPointer { treatment in
+                // Runs of bytes that need nothing are copied whole.
+                var run = 0
+                for index in 0..<bytes.count {
+                    let kind = treatment[Int(bytes[index])]
+                    guard kind != 0, kind != 3 || inCell else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    if kind == 2 {
+                        out.append(0x20)
+                    } else {
+                        out.append(0x5c)
+                        out.append(bytes[index])
+                    }
+                    run = index + 1
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
             }
         }
         if out.count > start + 1, out[start] == UInt8(ascii: "-") || out[start] == UInt8(ascii: "+"), out[start + 1] == 0x20 {
