@@ -22,6 +22,9 @@ public struct Batch: Sendable {
 
     /// What a batch did, for the closing summary.
     public struct Summary: Sendable {
+        /// How many files were written.
+        public var files = 0
+        /// Their paths, when the batch was asked to list them (`run(listing:)`).
         public var written: [String] = []
         public var pathways = 0
         public var roles = 0
@@ -40,7 +43,9 @@ public struct Batch: Sendable {
         public var rate: Double { seconds > 0 ? Double(done) / seconds : 0 }
     }
 
-    public func run(progress: (@Sendable (Progress) -> Void)? = nil) throws(PeerPathError) -> Summary {
+    /// - Parameter listing: also return the path of every file written (a batch's worth of paths
+    ///   is memory a region's batch does without).
+    public func run(listing: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil) throws(PeerPathError) -> Summary {
         let start = Date()
         let state = BatchState(total: files.count)
         let output = StagedOutput()
@@ -52,6 +57,7 @@ public struct Batch: Sendable {
                 let file = files[index]
                 do throws(PeerPathError) {
                     let assessment = pipeline.assess(try pipeline.load(file), file: file)
+                    try state.claim(assessment.pathway.id, index: index, file: file)
                     for file in try pipeline.outputs(for: assessment) {
                         try output.stage(file.data, to: (folder as NSString).appendingPathComponent(file.path))
                     }
@@ -69,8 +75,9 @@ public struct Batch: Sendable {
             throw error
         }
         var summary = state.summary
+        if listing { summary.written = output.paths }
         do {
-            summary.written = try output.commit()
+            summary.files = try output.commit()
         } catch {
             output.discard()
             throw error
@@ -87,11 +94,33 @@ final class BatchState: @unchecked Sendable {
     private var nextIndex = 0
     private var done = 0
     private var failure: (index: Int, error: PeerPathError)?
+    /// The file each pathway id came from: two pathways with one id would write the same files.
+    private var owners: [String: (index: Int, file: String)] = [:]
     private(set) var summary = Batch.Summary()
     let total: Int
 
     init(total: Int) {
         self.total = total
+    }
+
+    /// Claims a pathway id for the file at `index`. Of two files with one id, the later in the
+    /// order given fails, whichever got here first.
+    func claim(_ id: String, index: Int, file: String) throws(PeerPathError) {
+        func duplicate(_ later: String, _ earlier: String) -> PeerPathError {
+            PeerPathError(.badData, "\(later): error: the pathway id '\(id)' is already the id of \(earlier) in this batch; both would write \(id)/")
+        }
+        let earlier = lock.withLock { () -> (index: Int, file: String)? in
+            guard let owner = owners[id] else {
+                owners[id] = (index, file)
+                return nil
+            }
+            if owner.index < index { return owner }
+            owners[id] = (index, file)
+            let error = duplicate(owner.file, file)
+            if failure == nil || owner.index < failure!.index { failure = (owner.index, error) }
+            return nil
+        }
+        if let earlier { throw duplicate(file, earlier.file) }
     }
 
     func next() -> Int? {

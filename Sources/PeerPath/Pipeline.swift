@@ -173,7 +173,7 @@ public struct Pipeline: Sendable {
     /// written. One pathway at a time, in order; see `Batch` for the parallel form.
     @discardableResult
     public func generate(_ pathwayFiles: [String], into folder: String) throws(PeerPathError) -> [String] {
-        try Batch(pipeline: self, files: pathwayFiles, folder: folder, jobs: 1).run().written
+        try Batch(pipeline: self, files: pathwayFiles, folder: folder, jobs: 1).run(listing: true).written
     }
 }
 

@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
             progress.clear()
             if !quiet {
                 let seconds = String(format: "%.2f", summary.seconds)
-                print("peerpath: wrote \(summary.written.count) files for \(summary.pathways) pathway\(summary.pathways == 1 ? "" : "s") under \(out)"
+                print("peerpath: wrote \(summary.files) files for \(summary.pathways) pathway\(summary.pathways == 1 ? "" : "s") under \(out)"
                       + " (\(summary.roles) roles; findings: \(summary.errors) errors, \(summary.warnings) warnings; \(seconds) s)")
             }
         } catch {
