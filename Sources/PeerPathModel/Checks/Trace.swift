@@ -17,13 +17,14 @@ public struct Trace: Sendable {
 
     public init(role: Role, in pathway: Pathway, evaluation: RoleEvaluation) {
         self.role = role
+        let criterionDomains = role.criteria.map { Set($0.domains) }
         self.entries = role.dutyAreas.flatMap(\.duties).map { numbered in
             let duty = numbered.duty
             let evidence = duty.evidence.map { item in
                 (item, setsLevel: evaluation.factor(item.factor)?.evidence.contains(.duty(numbered.number)) ?? false)
             }
             let criteria = role.criteria.enumerated()
-                .filter { !Set($0.element.domains).isDisjoint(with: duty.domains) }
+                .filter { !criterionDomains[$0.offset].isDisjoint(with: duty.domains) }
                 .map { (number: $0.offset + 1, criterion: $0.element) }
             return Entry(number: numbered.number, duty: duty,
                          domains: duty.domains.compactMap { pathway.domain($0) },
