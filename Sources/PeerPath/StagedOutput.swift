@@ -14,9 +14,6 @@ final class StagedOutput: @unchecked Sendable {
     private var madeFolders: [String] = []
     private let suffix = ".\(getpid()).tmp"
 
-    /// How many files are staged.
-    var count: Int { lock.withLock { staged.count } }
-
     /// Writes one file's bytes to its temporary file, making its folder if need be.
     func stage(_ data: Data, to path: String) throws(PeerPathError) {
         let folder = (path as NSString).deletingLastPathComponent
@@ -25,23 +22,23 @@ final class StagedOutput: @unchecked Sendable {
         let temporary = temporaryPath(folder, name)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot write") }
-        let complete = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+        // The error number of a failed write, else of a failed close, else nil.
+        var failed: Int32? = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return errno
                 }
                 offset += count
             }
-            return true
+            return nil
         }
-        let reason = String(cString: strerror(errno))
-        let closed = close(descriptor) == 0
-        guard complete, closed else {
+        if close(descriptor) != 0, failed == nil { failed = errno }
+        if let failed {
             unlink(temporary)
-            throw PeerPathError(.io, "\(path): error: cannot write (\(complete ? String(cString: strerror(errno)) : reason))")
+            throw PeerPathError(.io, "\(path): error: cannot write (\(String(cString: strerror(failed))))")
         }
         lock.withLock { staged.append((number, name)) }
     }

@@ -2,7 +2,7 @@
 /// directory. Every entry carries one fixed date and Unix permissions 0644, so the same entries give
 /// the same bytes. No zip64: an ODT package is far below its 4 GiB and 65,535-entry limits.
 struct ZipArchive {
-    private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     private var directory: [UInt8] = []
     private var count = 0
 
