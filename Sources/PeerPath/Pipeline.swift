@@ -25,11 +25,13 @@ public struct Pipeline: Sendable {
     /// Reads the scheme, domains, pay scale, wording, templates, styles and schema once, for any
     /// number of pathways.
     /// - Parameter styles: an organisation's `.odt` or `.ott` whose styles replace the default ones.
-    public init(installation: Installation, styles: String? = nil) throws(PeerPathError) {
+    /// - Parameter catalogue: a catalogue folder named on the command line, used for every pathway
+    ///   instead of its own `catalogue:` (which must stay inside the pathway's folder).
+    public init(installation: Installation, styles: String? = nil, catalogue: String? = nil) throws(PeerPathError) {
         let wording: Wording
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
-            loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile))
+            loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
             payScale = try PayScaleLoader.load(file: installation.payScaleFile)
             wording = try WordingLoader.load(folder: installation.wordingFolder, scheme: scheme)
             language = LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder))

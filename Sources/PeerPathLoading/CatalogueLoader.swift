@@ -2,32 +2,56 @@ import Foundation
 import PeerPathModel
 
 /// Reads a catalogue folder: `duties.yaml`, `criteria.yaml` and `requirements.yaml`, each optional.
+///
+/// A pathway's own `catalogue:` must stay inside the pathway's folder: a path that leaves it, through
+/// `..` or a symbolic link, is refused (a catalogue elsewhere is named on the command line). Each
+/// file is read only when it is a regular file inside the catalogue folder.
 struct CatalogueLoader {
     let items: ItemReader
 
+    /// The catalogue a pathway names, relative to the pathway file's folder.
+    func load(folder: String, beside file: String, at node: YAMLNode) throws(LoadError) -> Catalogue {
+        let base = (file as NSString).deletingLastPathComponent
+        let path = folder.hasPrefix("/") ? folder : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(folder)
+        let absolute = Self.absolute(path)
+        guard let real = Self.realPath(path), Self.isFolder(real) else {
+            throw node.error("catalogue folder '\(folder)' not found beside the pathway (looked in \(absolute))")
+        }
+        guard let home = Self.realPath(base.isEmpty ? "." : base), Self.contains(home, real) else {
+            throw node.error("catalogue folder '\(folder)' is outside the pathway's folder (it is \(real)); keep the catalogue in the pathway's folder, or name it with --catalogue")
+        }
+        return try load(folder: real)
+    }
+
+    /// A catalogue folder named on the command line (or already resolved).
     func load(folder: String) throws(LoadError) -> Catalogue {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LoadError(kind: .missingInput, file: folder, message: "catalogue folder not found")
+        guard let real = Self.realPath(folder), Self.isFolder(real) else {
+            throw LoadError(kind: .missingInput, file: folder, message: "catalogue folder not found (looked in \(Self.absolute(folder)))")
         }
         var catalogue = Catalogue()
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
-        if FileManager.default.fileExists(atPath: path("duties.yaml")) {
-            for node in try list(path("duties.yaml"), key: "duties") {
+        let path = { (name: String) throws(LoadError) -> String in
+            let file = (real as NSString).appendingPathComponent(name)
+            if let target = Self.realPath(file), !Self.contains(real, target) {
+                throw LoadError(file: file, message: "is a link to \(target), outside the catalogue folder; put the file itself in the folder")
+            }
+            return file
+        }
+        if FileManager.default.fileExists(atPath: try path("duties.yaml")) {
+            for node in try list(try path("duties.yaml"), key: "duties") {
                 let (id, duty) = try items.catalogueDuty(node)
                 guard catalogue.duties[id] == nil else { throw node.error("duty id '\(id)' is used twice in the catalogue") }
                 catalogue.duties[id] = duty
             }
         }
-        if FileManager.default.fileExists(atPath: path("criteria.yaml")) {
-            for node in try list(path("criteria.yaml"), key: "criteria") {
+        if FileManager.default.fileExists(atPath: try path("criteria.yaml")) {
+            for node in try list(try path("criteria.yaml"), key: "criteria") {
                 let (id, criterion) = try items.catalogueCriterion(node)
                 guard catalogue.criteria[id] == nil else { throw node.error("criterion id '\(id)' is used twice in the catalogue") }
                 catalogue.criteria[id] = criterion
             }
         }
-        if FileManager.default.fileExists(atPath: path("requirements.yaml")) {
-            for node in try list(path("requirements.yaml"), key: "requirements") {
+        if FileManager.default.fileExists(atPath: try path("requirements.yaml")) {
+            for node in try list(try path("requirements.yaml"), key: "requirements") {
                 let entry = try node.mapping(keys: ["id", "kind", "text"])
                 let id = try entry.required("id").identifier()
                 guard catalogue.requirements[id] == nil else { throw node.error("requirement id '\(id)' is used twice in the catalogue") }
@@ -36,6 +60,26 @@ struct CatalogueLoader {
             }
         }
         return catalogue
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        ((path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)) as NSString).standardizingPath
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Whether `inner` is `outer` or inside it (both resolved).
+    private static func contains(_ outer: String, _ inner: String) -> Bool {
+        inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
     }
 
     private func list(_ file: String, key: String) throws(LoadError) -> [YAMLNode] {

@@ -8,9 +8,14 @@ public struct PathwayLoader: Sendable {
     public let scheme: Scheme
     public let domains: [CompetenceDomain]
 
-    public init(scheme: Scheme, domains: [CompetenceDomain] = []) {
+    /// A catalogue folder named on the command line: used for every pathway, wherever it is,
+    /// instead of the pathway's own `catalogue:`.
+    public var catalogueFolder: String?
+
+    public init(scheme: Scheme, domains: [CompetenceDomain] = [], catalogueFolder: String? = nil) {
         self.scheme = scheme
         self.domains = domains
+        self.catalogueFolder = catalogueFolder
     }
 
     public func load(file: String) throws(LoadError) -> Pathway {
@@ -18,9 +23,9 @@ public struct PathwayLoader: Sendable {
     }
 
     /// Bounds that keep any input's work small, whatever aliases or repetition a file uses.
-    public static let maximumRoles = 200
-    public static let maximumItemsPerRole = 300
-    public static let maximumRoutes = 2000
+    public static let maximumRoles = PathwayRules.maximumRoles
+    public static let maximumItemsPerRole = PathwayRules.maximumItemsPerRole
+    public static let maximumRoutes = PathwayRules.maximumRoutes
 
     /// A list, refused with a located error when longer than `limit`.
     private func bounded(_ node: YAMLNode, _ limit: Int, _ what: String) throws(LoadError) -> [YAMLNode] {
@@ -45,28 +50,16 @@ public struct PathwayLoader: Sendable {
             sector: try organisationNode.required("sector").oneOf(Organisation.Sector.self))
 
         var items = ItemReader(scheme: scheme, domains: domains)
-        if let catalogueNode = head.optional("catalogue") {
-            let folder = try catalogueNode.string()
-            let base = (source.file as NSString).deletingLastPathComponent
-            let path = folder.hasPrefix("/") ? folder : (base as NSString).appendingPathComponent(folder)
-            do {
-                items.catalogue = try CatalogueLoader(items: items).load(folder: path)
-            } catch where error.kind == .missingInput {
-                throw catalogueNode.error("catalogue folder '\(folder)' not found beside the pathway (looked in \(path))")
-            }
+        if let folder = catalogueFolder {
+            items.catalogue = try CatalogueLoader(items: items).load(folder: folder)
+        } else if let catalogueNode = head.optional("catalogue") {
+            items.catalogue = try CatalogueLoader(items: items).load(folder: try catalogueNode.string(), beside: source.file, at: catalogueNode)
         }
 
         let rolesNode = try top.required("roles")
         let roleNodes = try bounded(rolesNode, Self.maximumRoles, "roles")
         guard !roleNodes.isEmpty else { throw rolesNode.error("a pathway needs at least one role") }
-        var roles: [Role] = []
-        for node in roleNodes {
-            let role = try readRole(node, items: items)
-            if roles.contains(where: { $0.id == role.id }) {
-                throw node.error("role id '\(role.id)' is used twice")
-            }
-            roles.append(role)
-        }
+        let roles = try roleNodes.map { (node) throws(LoadError) in try readRole(node, items: items) }
         let routeNodes = try top.optional("routes").map { (node) throws(LoadError) in try bounded(node, Self.maximumRoutes, "routes") } ?? []
         let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node, items: items) }
 
@@ -80,7 +73,11 @@ public struct PathwayLoader: Sendable {
             domains: domains,
             allowances: try top.optional("language").map { (node) throws(LoadError) in try readAllowances(node) } ?? [],
             location: top.owner.location)
-        try checkReferences(pathway, roleNodes: roleNodes, routeNodes: routeNodes)
+        do {
+            try PathwayRules.check(pathway)
+        } catch {
+            throw locate(error, head: head, top: top, roleNodes: roleNodes, routeNodes: routeNodes)
+        }
         return pathway
     }
 
@@ -101,7 +98,7 @@ public struct PathwayLoader: Sendable {
 
     private func percent(_ node: YAMLNode) throws(LoadError) -> Int {
         let value = try node.int()
-        guard (0...100).contains(value) else { throw node.error("a share of time is a percentage from 0 to 100") }
+        if let problem = PathwayRules.percentProblem(value) { throw node.error(problem) }
         return value
     }
 
@@ -115,10 +112,10 @@ public struct PathwayLoader: Sendable {
         }
         let tierNode = try map.required("tier")
         let tier = try tierNode.int()
-        guard tier >= 1 else { throw tierNode.error("'tier' must be 1 or more (1 is the entry role)") }
+        if let problem = PathwayRules.tierProblem(tier) { throw tierNode.error(problem) }
         let hoursNode = try map.required("hours")
         let hours = try hoursNode.double()
-        guard hours > 0, hours <= 48 else { throw hoursNode.error("'hours' must be more than 0 and at most 48 a week") }
+        if let problem = PathwayRules.hoursProblem(hours) { throw hoursNode.error(problem) }
 
         let supervisionMap = try map.required("supervision").mapping(keys: ["kind", "detail"])
         let contractNode = try map.required("contract")
@@ -204,34 +201,20 @@ public struct PathwayLoader: Sendable {
                      location: node.location)
     }
 
-    /// Every role named by a reporting line or a route must exist, and reporting lines must not loop.
-    private func checkReferences(_ pathway: Pathway, roleNodes: [YAMLNode], routeNodes: [YAMLNode]) throws(LoadError) {
-        let ids = Set(pathway.roles.map(\.id))
-        for (role, node) in zip(pathway.roles, roleNodes) {
-            if case .role(let manager) = role.reportsTo {
-                let at = try node.mapping(keys: Self.roleKeys).required("reports-to")
-                guard ids.contains(manager) else {
-                    throw at.error("'reports-to' names '\(manager)', which is not a role in this pathway; use a role id or {post: …} for a post outside it")
-                }
-                guard manager != role.id else { throw at.error("role '\(role.id)' cannot report to itself") }
-            }
+    /// The line a broken rule concerns: the key it names, else the role, route or head it is in.
+    private func locate(_ violation: RuleViolation, head: YAMLMapping, top: YAMLMapping,
+                        roleNodes: [YAMLNode], routeNodes: [YAMLNode]) -> LoadError {
+        func at(_ node: YAMLNode, _ key: String, _ keys: Set<String>) -> LoadError {
+            let map = try? node.mapping(keys: keys)
+            return (map?.optional(key) ?? node).error(violation.message)
         }
-        for (route, node) in zip(pathway.routes, routeNodes) {
-            for (key, end) in [("from", route.from), ("to", route.to)] where !ids.contains(end) {
-                let at = try node.mapping(keys: ["from", "to", "requires", "needs"]).required(key)
-                throw at.error("route names '\(end)', which is not a role in this pathway")
-            }
-        }
-        for role in pathway.roles {
-            var seen: [String] = [role.id]
-            var current = role
-            while case .role(let manager) = current.reportsTo, let next = pathway.role(manager) {
-                if seen.contains(next.id) {
-                    throw LoadError(at: role.location!, "reporting lines form a loop: \((seen + [next.id]).joined(separator: " → "))")
-                }
-                seen.append(next.id)
-                current = next
-            }
+        switch violation.place {
+        case .pathway(let key):
+            return (head.optional(key) ?? top.optional(key) ?? head.owner).error(violation.message)
+        case .role(let index, let key):
+            return at(roleNodes[index], key, Self.roleKeys)
+        case .route(let index, let key):
+            return at(routeNodes[index], key, ["from", "to", "requires", "needs"])
         }
     }
 }

@@ -12,26 +12,14 @@ struct SourceText {
 
     init(contentsOf file: String) throws(LoadError) {
         self.file = file
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw LoadError(kind: .missingInput, file: file, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw LoadError(kind: .missingInput, file: file, message: "is a folder, not a file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw LoadError(kind: .missingInput, file: file, message: "cannot be opened for reading")
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: Self.maximumSize + 1) ?? Data()
-        } catch {
-            throw LoadError(kind: .missingInput, file: file, message: "cannot be read: \(error.localizedDescription)")
-        }
-        guard data.count <= Self.maximumSize else {
+            data = try RegularFile.read(file, limit: Self.maximumSize)
+        } catch .tooLarge {
             throw LoadError(file: file, line: 1, column: 1,
                             message: "file is larger than \(Self.maximumSize / 1024 / 1024) MiB; a pathway is far smaller")
+        } catch {
+            throw LoadError(kind: .missingInput, file: file, message: error.message)
         }
         self.text = try Self.decode(data, file: file)
     }

@@ -31,7 +31,42 @@ struct YAMLNode {
         guard let root else {
             throw LoadError(file: source.file, line: 1, column: 1, message: "the file is empty")
         }
+        try checkExpansion(root, file: source.file)
         return YAMLNode(node: root, file: source.file, path: "")
+    }
+
+    /// What a file may hold once its aliases are expanded: no more values and no more text than a
+    /// file of the largest size read (`SourceText.maximumSize`) could hold written out.
+    static let maximumExpandedValues = 2_000_000
+    static let maximumExpandedText = SourceText.maximumSize
+
+    /// Walks the tree as the loader will see it, every alias expanded, and stops at the budget, so a
+    /// small file whose aliases multiply cannot make the rest of the run do unbounded work.
+    private static func checkExpansion(_ root: Node, file: String) throws(LoadError) {
+        var pending: [Node] = [root]
+        var values = 0
+        var text = 0
+        while let node = pending.popLast() {
+            values += 1
+            switch node {
+            case .scalar(let scalar):
+                text += scalar.string.utf8.count
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence)
+            case .alias:
+                break
+            }
+            if values > maximumExpandedValues || text > maximumExpandedText {
+                let mark = node.mark
+                throw LoadError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                message: "with its aliases expanded the file holds more than \(maximumExpandedValues) values or \(maximumExpandedText / 1024 / 1024) MiB of text; write repeated parts once, or split the pathway")
+            }
+        }
     }
 
     private static func located(_ error: YamlError, file: String, text: String) -> LoadError {
@@ -174,14 +209,14 @@ struct YAMLNode {
         return value
     }
 
-    /// An identifier: lower-case letters, digits and hyphens.
+    /// An identifier exactly as written (nothing trimmed): lower-case letters, digits and hyphens,
+    /// by the model's rule (`Identifier`).
     func identifier() throws(LoadError) -> String {
-        let text = try string()
-        let allowed = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        guard allowed, text.first != "-" else {
-            throw error("'\(text.prefix(40))' is not a valid id for \(name); use lower-case letters, digits and hyphens")
+        guard case .scalar(let scalar) = node else {
+            throw error("expected an id for \(name), found \(found)")
         }
-        return text
+        if let problem = Identifier.problem(scalar.string, for: name) { throw error(problem) }
+        return scalar.string
     }
 }
 

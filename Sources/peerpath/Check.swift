@@ -31,11 +31,12 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
     func run() throws {
         do {
-            let pipeline = try Pipeline(installation: share.installation())
+            let pipeline = try Pipeline(installation: share.installation(), catalogue: catalogue.catalogue)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             try assessment.requireRole(role, file: pathway)
             let report = TraceReport(assessment: assessment, roleID: role)

@@ -23,12 +23,13 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
     func run() throws {
         let hasErrors: Bool
         do {
-            let pipeline = try Pipeline(installation: share.installation())
+            let pipeline = try Pipeline(installation: share.installation(), catalogue: catalogue.catalogue)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)

@@ -12,12 +12,13 @@ struct FindingsOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text or json.")
     var format: ReportFormat = .text
 
+    @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
     func report(families: Set<FindingCode.Family>, failingAt severity: Finding.Severity) throws {
         let fails: Bool
         do {
-            let pipeline = try Pipeline(installation: share.installation())
+            let pipeline = try Pipeline(installation: share.installation(), catalogue: catalogue.catalogue)
             let report = CheckReport(assessment: pipeline.assess(try pipeline.load(pathway), file: pathway), families: families)
             print(format == .json ? report.json() : report.text(), terminator: "")
             fails = report.findings.contains { $0.severity >= severity }

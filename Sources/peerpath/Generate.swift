@@ -28,13 +28,14 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
     func run() throws {
         let files = PathwayFiles.expand(pathways)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
-            let pipeline = try Pipeline(installation: share.installation(), styles: styles)
+            let pipeline = try Pipeline(installation: share.installation(), styles: styles, catalogue: catalogue.catalogue)
             if !quiet {
                 for line in pipeline.stylesReport { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             }

@@ -22,6 +22,12 @@ struct ShareOptions: ParsableArguments {
     }
 }
 
+/// The catalogue named on the command line, for commands that load pathways.
+struct CatalogueOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A catalogue folder for every pathway given, instead of each pathway's own 'catalogue:' (which must stay inside the pathway's folder).", valueName: "DIR"))
+    var catalogue: String?
+}
+
 /// Reports a failure as one line on stderr and exits with its code.
 func fail(_ error: PeerPathError) -> Never {
     FileHandle.standardError.write(Data((error.message + "\n").utf8))

@@ -190,7 +190,7 @@ struct CheckCommandTests {
 
     @Test func checkListsFindingsInFileOrderAndExits1OnErrors() throws {
         let file = practice + "/degree-or-registration.yaml"
-        let run = try PeerPathProcess(["check", file])
+        let run = try PeerPathProcess(["check", file] + TestSupport.fixtureCatalogue)
         #expect(run.status == 1)
         #expect(run.stdout.contains("\(file):43:9: error: Peer Worker requires 'degree' as essential"))
         #expect(run.stdout.contains("[degree-or-registration]"))
@@ -206,14 +206,14 @@ struct CheckCommandTests {
         let path = practice + "/.warnings-only.yaml"
         _ = FileManager.default.createFile(atPath: path, contents: Data(fixed.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try PeerPathProcess(["check", path])
+        let run = try PeerPathProcess(["check", path] + TestSupport.fixtureCatalogue)
         #expect(run.stdout.contains("[leader-short-term]"))
         #expect(!run.stdout.contains(": error:"), "\(run.stdout)")
         #expect(run.status == 0)
     }
 
     @Test func checkJSONCountsAndListsFindings() throws {
-        let run = try PeerPathProcess(["check", practice + "/no-progression.yaml", "--format", "json"])
+        let run = try PeerPathProcess(["check", practice + "/no-progression.yaml", "--format", "json"] + TestSupport.fixtureCatalogue)
         #expect(run.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
@@ -223,7 +223,7 @@ struct CheckCommandTests {
     }
 
     @Test func traceShowsDomainsEvidenceAndSelectingCriteria() throws {
-        let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "worker"])
+        let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "worker"] + TestSupport.fixtureCatalogue)
         #expect(run.status == 0)
         #expect(run.stdout.contains("""
         1.1 Meet people one to one and share parts of their own story when it helps.
@@ -236,7 +236,7 @@ struct CheckCommandTests {
     }
 
     @Test func traceReportsAGap() throws {
-        let run = try PeerPathProcess(["trace", practice + "/duty-unselected.yaml", "--role", "worker", "--format", "json"])
+        let run = try PeerPathProcess(["trace", practice + "/duty-unselected.yaml", "--role", "worker", "--format", "json"] + TestSupport.fixtureCatalogue)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let duties = try #require(json["duties"] as? [[String: Any]])
         let gap = try #require(duties.first { $0["number"] as? String == "1.3" })
@@ -247,7 +247,7 @@ struct CheckCommandTests {
     }
 
     @Test func traceNeedsAKnownRole() throws {
-        let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "nobody"])
+        let run = try PeerPathProcess(["trace", practice + "/clean.yaml", "--role", "nobody"] + TestSupport.fixtureCatalogue)
         #expect(run.status == 64)
     }
 }
@@ -267,7 +267,7 @@ struct LintCommandTests {
                       "exclusionary-requirement", "factor-plan-wording"])
     func eachRuleWarnsWithWhatItMatchedAndASuggestion(_ rule: String) throws {
         let file = "\(folder)/\(rule).yaml"
-        let run = try PeerPathProcess(["lint", file])
+        let run = try PeerPathProcess(["lint", file] + TestSupport.fixtureCatalogue)
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         let index = try #require(lines.firstIndex { $0.hasSuffix("[\(rule)]") })
@@ -288,7 +288,7 @@ struct LintCommandTests {
         let path = "\(folder)/.allowed.yaml"
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try PeerPathProcess(["lint", path, "--format", "json"])
+        let run = try PeerPathProcess(["lint", path, "--format", "json"] + TestSupport.fixtureCatalogue)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         let stigma = findings.filter { $0["code"] as? String == "stigmatising-language" }
@@ -304,7 +304,7 @@ struct LintCommandTests {
         let path = "\(folder)/.not-allowed.yaml"
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try PeerPathProcess(["lint", path])
+        let run = try PeerPathProcess(["lint", path] + TestSupport.fixtureCatalogue)
         #expect(run.status == 65)
         #expect(run.stderr.contains("error: only language rules can be allowed"))
     }

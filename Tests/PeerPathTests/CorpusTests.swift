@@ -21,11 +21,65 @@ struct CorpusCase: CustomTestStringConvertible, Sendable {
             return CorpusCase(file: fields[0], command: fields[1], exit: Int32(fields[2]) ?? -1, fragment: fields[3], what: fields[4])
         }
 
-    /// The input's path; `@big` is a 50 MB pathway file made on first use.
+    /// The input's path; a name beginning `@` is a large input made by the test on first use.
     var path: String {
-        if file == "@big" { return Self.bigFile }
-        return (Self.folder as NSString).appendingPathComponent(file)
+        switch file {
+        case "@big": Self.bigFile
+        case "@alias-text": Self.aliasTextFile
+        case "@flagged-purpose": Self.flaggedPurposeFile
+        case "@xml-chain": Self.xmlChainFile
+        default: (Self.folder as NSString).appendingPathComponent(file)
+        }
     }
+
+    static func made(_ name: String, _ text: String) -> String {
+        let path = (TestSupport.temporaryFolder() as NSString).appendingPathComponent(name)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    /// A 200 KB file whose aliases repeat a 100 KB purpose in 60 roles: 6 MB of text after expansion
+    /// in every document (over the 8 MiB budget once the duties repeat it too).
+    static let aliasTextFile: String = {
+        let base = TestSupport.read(TestSupport.fixture("two-roles.yaml"))
+        let long = String(repeating: "Walks alongside people and shares their story. ", count: 100 * 1024 / 48)
+        var text = base.replacingOccurrences(of: "purpose: Walks alongside people & shares their own story.",
+                                             with: "purpose: &long \"\(long)\"")
+        text = text.replacingOccurrences(of: "        text: Meet people one to one.", with: "        text: *long")
+        text = text.replacingOccurrences(of: "        text: Help people write their own recovery plans.", with: "        text: *long")
+        text = text.replacingOccurrences(of: "    purpose: Leads the peer team.", with: "    purpose: *long")
+        // Many references to the same anchor: each costs a few bytes in the file, 100 KB expanded.
+        text += "language:\n  allow:\n" + String(repeating: "    - {rule: readability, reason: *long}\n", count: 100)
+        return made("alias-text.yaml", text)
+    }()
+
+    /// A purpose of 1 MB and a criterion of 256 KB repeating flagged, ignored and vague phrases, for
+    /// `lint`: the language checks stay linear (before, matches were placed from the start of the
+    /// text, and each vague phrase searched the rest of it: minutes for this).
+    static let flaggedPurposeFile: String = {
+        let base = TestSupport.read(TestSupport.fixture("two-roles.yaml"))
+        let unit = "He suffers from stress, is competitive and supportive in peer support in the NHS trust, using routine information, a team player. "
+        let purpose = String(repeating: unit, count: 1024 * 1024 / unit.utf8.count)
+        return made("flagged-purpose.yaml", base
+            .replacingOccurrences(of: "purpose: Walks alongside people & shares their own story.", with: "purpose: \(purpose)")
+            .replacingOccurrences(of: "text: Lived experience of mental health challenges.",
+                                  with: "text: Lived experience of mental health challenges. \(purpose.prefix(256 * 1024))"))
+    }()
+
+    /// 2,000 roles each reporting to the next, as a pathway export.
+    static let xmlChainFile: String = {
+        let base = TestSupport.read(folder + "/xml-reporting-loop.xml")
+        let start = base.range(of: "<role id=\"peer-worker\"")!.lowerBound
+        let end = base.range(of: "<role id=\"lead\"")!.lowerBound
+        let role = String(base[start..<end])
+        var roles = ""
+        for number in 0..<2000 {
+            roles += role.replacingOccurrences(of: "id=\"peer-worker\"", with: "id=\"r\(number)\"")
+                .replacingOccurrences(of: "role=\"lead\"", with: "role=\"r\(number + 1)\"")
+        }
+        let tail = base[end...].replacingOccurrences(of: "role=\"peer-worker\"", with: "role=\"r0\"")
+        return made("chain.xml", base[..<start] + roles + tail)
+    }()
 
     static let bigFile: String = {
         let path = (TestSupport.temporaryFolder() as NSString).appendingPathComponent("big.yaml")
@@ -88,16 +142,22 @@ struct CorpusTests {
     @Test(arguments: CorpusCase.all)
     func eachInputGetsItsExitCodeAndOneLocatedMessage(_ input: CorpusCase) throws {
         let out = TestSupport.temporaryFolder() + "/out"
-        let arguments = input.command == "styles"
-            ? ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path, "--quiet"]
-            : ["generate", input.path, "--out", out]
+        let arguments = switch input.command {
+        case "styles": ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path, "--quiet"]
+        case "lint", "check", "evaluate": [input.command, input.path]
+        default: ["generate", input.path, "--out", out]
+        }
         let run = try BoundedRun(arguments)
         #expect(run.seconds < BoundedRun.timeLimit, "took \(run.seconds) s")
         #expect(run.status == input.exit, "exit \(run.status): \(run.stderr)")
         if let peak = run.peakKilobytes {
             #expect(peak < 512 * 1024, "peak memory \(peak) KB")
         }
-        if input.exit == 0 {
+        if ["lint", "check", "evaluate"].contains(input.command) {
+            // Findings go to stdout; exit 1 says some are errors.
+            #expect(run.stdout.contains(input.fragment))
+            #expect(run.stderr.isEmpty, "\(run.stderr.prefix(400))")
+        } else if input.exit == 0 {
             #expect(run.stdout.contains(input.fragment))
             #expect(run.stderr.isEmpty)
         } else {

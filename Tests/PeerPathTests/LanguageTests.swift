@@ -13,7 +13,7 @@ struct LanguageTests {
     static let languageCodes = FindingCode.allCases.filter { $0.family == .language }
 
     func pathway(_ name: String) throws -> Pathway {
-        try TestSupport.pipeline.load((Self.folder as NSString).appendingPathComponent("\(name).yaml"))
+        try TestSupport.fixturePipeline.load((Self.folder as NSString).appendingPathComponent("\(name).yaml"))
     }
 
     func findings(_ name: String) throws -> [Finding] {

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Practice checks from the briefing paper, and the trace")
 struct PracticeCheckTests {
-    let pipeline = TestSupport.pipeline
+    let pipeline = TestSupport.fixturePipeline
     static let folder = TestSupport.fixture("practice")
 
     func assessment(_ name: String) throws -> Assessment {
@@ -94,16 +94,88 @@ struct PracticeCheckTests {
         }
     }
 
-    @Test func aMissingCatalogueFolderIsLocated() throws {
-        let text = TestSupport.read(Self.folder + "/clean.yaml").replacingOccurrences(of: "catalogue: ../catalogue", with: "catalogue: ../nowhere")
-        let path = Self.folder + "/.missing-catalogue.yaml"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    /// A pathway in a new folder naming `catalogue` as its own catalogue; returns its path.
+    func pathwayNaming(_ catalogue: String) -> String {
+        let text = TestSupport.read(Self.folder + "/clean.yaml")
+            .replacingOccurrences(of: "  # catalogue: named by the tests, as --catalogue ../catalogue would", with: "  catalogue: \(catalogue)")
+        return TestSupport.write(text)
+    }
+
+    @Test func aMissingCatalogueFolderIsLocatedWithTheAbsolutePathLookedIn() throws {
+        let path = pathwayNaming("nowhere")
+        let folder = (path as NSString).deletingLastPathComponent
         do {
-            _ = try pipeline.load(path)
+            _ = try TestSupport.pipeline.load(path)
             Issue.record("a missing catalogue loaded")
         } catch {
-            #expect(error.message.hasPrefix("\(path):8:14: error: catalogue folder '../nowhere' not found beside the pathway"))
+            #expect(error.message == "\(path):8:14: error: catalogue folder 'nowhere' not found beside the pathway (looked in \(folder)/nowhere)")
+        }
+    }
+
+    @Test func aCatalogueInThePathwaysFolderLoads() throws {
+        let path = pathwayNaming("catalogue")
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("catalogue"), toPath: folder + "/catalogue")
+        #expect(try TestSupport.pipeline.load(path).role("worker")?.duties.first?.catalogueID == "one-to-one")
+    }
+
+    @Test(arguments: ["dotdot", "symlink", "absolute"])
+    func aCatalogueOutsideThePathwaysFolderIsRefused(_ how: String) throws {
+        let outside = TestSupport.fixture("catalogue")
+        let named: String
+        switch how {
+        case "dotdot": named = "placeholder"
+        case "absolute": named = outside
+        default: named = "linked"
+        }
+        let path = pathwayNaming(named)
+        let folder = (path as NSString).deletingLastPathComponent
+        if how == "dotdot" {
+            // Climb from the temporary folder to the root, then down to the fixtures.
+            let depth = (folder as NSString).pathComponents.count - 1
+            let climbing = String(repeating: "../", count: depth) + String(outside.dropFirst())
+            try TestSupport.read(path).replacingOccurrences(of: "catalogue: \(named)", with: "catalogue: \(climbing)")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        if how == "symlink" { try FileManager.default.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: outside) }
+        do {
+            _ = try TestSupport.pipeline.load(path)
+            Issue.record("a catalogue outside the pathway's folder loaded (\(how))")
+        } catch {
+            #expect(error.exitCode == 65)
+            #expect(error.message.hasPrefix("\(path):8:14: error: catalogue folder"))
+            #expect(error.message.contains("is outside the pathway's folder"))
+        }
+        // Named on the command line, the same folder is read.
+        let explicit = try Pipeline(installation: TestSupport.installation, catalogue: outside)
+        #expect(try explicit.load(path).role("worker")?.duties.first?.catalogueID == "one-to-one")
+    }
+
+    @Test func aCatalogueFileLinkedFromOutsideIsRefused() throws {
+        let path = pathwayNaming("catalogue")
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder + "/catalogue", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/catalogue/duties.yaml", withDestinationPath: "/etc/passwd")
+        do {
+            _ = try TestSupport.pipeline.load(path)
+            Issue.record("a linked catalogue file loaded")
+        } catch {
+            #expect(error.message.contains("is a link to /etc/passwd, outside the catalogue folder"))
+            #expect(!error.message.contains("root:"))
+        }
+    }
+
+    @Test func aCatalogueFileThatIsAPipeIsRefusedWithoutWaiting() throws {
+        let path = pathwayNaming("catalogue")
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder + "/catalogue", withIntermediateDirectories: false)
+        #expect(mkfifo(folder + "/catalogue/duties.yaml", 0o600) == 0)
+        do {
+            _ = try TestSupport.pipeline.load(path)
+            Issue.record("a FIFO catalogue file loaded")
+        } catch {
+            #expect(error.exitCode == 66)
+            #expect(error.message == "\(folder)/catalogue/duties.yaml: error: is not a regular file (a device, pipe or socket); give a file")
         }
     }
 

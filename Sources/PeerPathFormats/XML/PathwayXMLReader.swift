@@ -21,13 +21,13 @@ public struct PathwayXMLReader: Sendable {
     }
 
     public func read(file: String) throws(XMLReadError) -> Pathway {
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw XMLReadError(file: file, line: 0, message: "no such file")
-        }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: Self.maximumSize + 1)) ?? Data()
-        guard data.count <= Self.maximumSize else {
+        let data: Data
+        do {
+            data = try RegularFile.read(file, limit: Self.maximumSize)
+        } catch .tooLarge {
             throw XMLReadError(file: file, line: 1, message: "file is larger than \(Self.maximumSize / 1024 / 1024) MiB")
+        } catch {
+            throw XMLReadError(file: file, line: 0, message: error.message)
         }
         return try read(data: data, file: file)
     }
@@ -46,8 +46,13 @@ public struct PathwayXMLReader: Sendable {
     private func pathway(_ root: XMLElement) throws(XMLReadError) -> Pathway {
         let head = root.children("pathway")[0]
         let organisation = head.children("organisation")[0]
-        let roles = try root.children("role").map { (element) throws(XMLReadError) in try role(element) }
-        let routes = root.children("routes")[0].children("route").map(route)
+        let roleElements = root.children("role")
+        guard roleElements.count <= PathwayRules.maximumRoles else {
+            throw roleElements[PathwayRules.maximumRoles].error("more than \(PathwayRules.maximumRoles) roles; a pathway this large is not a career ladder")
+        }
+        let routeElements = root.children("routes")[0].children("route")
+        let roles = try roleElements.map { (element) throws(XMLReadError) in try role(element) }
+        let routes = routeElements.map(route)
         let allowances = try root.children("allowances")[0].children("allow").map { (element) throws(XMLReadError) -> Allowance in
             guard let rule = FindingCode(rawValue: element["rule"] ?? "") else {
                 throw element.error("'\(element["rule"] ?? "")' is not a rule")
@@ -58,9 +63,19 @@ public struct PathwayXMLReader: Sendable {
             id: head["id"] ?? "", title: head.children("title")[0].text,
             organisation: Organisation(name: organisation.text, sector: Organisation.Sector(rawValue: organisation["sector"] ?? "") ?? .nhsTrust),
             payYear: head["pay-year"] ?? "", roles: roles, routes: routes,
-            nonPeerTimeLimit: head["non-peer-time-limit"].flatMap(Int.init), domains: domains,
+            nonPeerTimeLimit: try head.number("non-peer-time-limit"), domains: domains,
             allowances: allowances, location: head.location)
-        try checkReferences(pathway, roots: root.children("role"))
+        do {
+            try PathwayRules.check(pathway)
+        } catch {
+            let element: XMLElement
+            switch error.place {
+            case .pathway: element = head
+            case .role(let index, _): element = roleElements[index]
+            case .route(let index, _): element = routeElements[index]
+            }
+            throw element.error(error.message)
+        }
         return pathway
     }
 
@@ -76,7 +91,7 @@ public struct PathwayXMLReader: Sendable {
             for duty in area.children("duty") {
                 duties.append(Duty(area: area["name"] ?? "", text: duty.children("text")[0].text,
                                    evidence: try evidence(duty.children("evidence")), domains: try domainList(duty.children("domain")),
-                                   catalogueID: duty["catalogue"], location: duty.location))
+                                   catalogueID: try catalogueID(duty), location: duty.location))
             }
         }
         let environment = try element.children("environment")[0].children("fact").map { (fact) throws(XMLReadError) in
@@ -88,7 +103,7 @@ public struct PathwayXMLReader: Sendable {
                       need: Criterion.Need(rawValue: criterion["need"] ?? "") ?? .essential,
                       assessed: criterion.children("assessed").compactMap { Criterion.Assessment(rawValue: $0.text) },
                       livedExperience: criterion["lived-experience"] == "true",
-                      domains: try domainList(criterion.children("domain")), catalogueID: criterion["catalogue"],
+                      domains: try domainList(criterion.children("domain")), catalogueID: try catalogueID(criterion),
                       location: criterion.location)
         }
         let waysIn = element.children("ways-in")[0].children("way-in").map { way in
@@ -104,15 +119,15 @@ public struct PathwayXMLReader: Sendable {
         return Role(
             id: element["id"] ?? "", title: element.children("title")[0].text,
             kind: Role.Kind(rawValue: element["kind"] ?? "") ?? .peerWorker,
-            tier: Int(element["tier"] ?? "") ?? 1, expectedBand: band,
+            tier: try element.number("tier") ?? 0, expectedBand: band,
             reportsTo: reportsTo["role"].map(ReportingLine.role) ?? .post(reportsTo.text),
             base: element.children("base")[0].text,
             supervision: Supervision(kind: Supervision.Kind(rawValue: supervision["kind"] ?? "") ?? .peer, detail: supervision.text),
             contract: Contract(kind: Contract.Kind(rawValue: contract["kind"] ?? "") ?? .permanent,
                                reason: contract.text.isEmpty ? nil : contract.text),
-            hours: Double(element["hours"] ?? "") ?? 0, purpose: element.children("purpose")[0].text,
+            hours: try element.decimal("hours") ?? 0, purpose: element.children("purpose")[0].text,
             duties: duties, environment: environment, criteria: criteria, overrides: overrides, ladderReasons: reasons,
-            waysIn: waysIn, nonPeerTime: element["non-peer-time"].flatMap(Int.init),
+            waysIn: waysIn, nonPeerTime: try element.number("non-peer-time"),
             location: element.location, bandLocation: element.location)
     }
 
@@ -142,35 +157,19 @@ public struct PathwayXMLReader: Sendable {
         return low == high ? LevelClaim(high, subLevel: element["sub-level"]) : LevelClaim(low: low, high: high)
     }
 
+    /// A catalogue id as written, refused (not trimmed) when it is not an id.
+    private func catalogueID(_ element: XMLElement) throws(XMLReadError) -> String? {
+        guard let id = element["catalogue"] else { return nil }
+        if let problem = Identifier.problem(id, for: "'catalogue'") { throw element.error(problem) }
+        return id
+    }
+
     private func domainList(_ elements: [XMLElement]) throws(XMLReadError) -> [String] {
         try elements.map { (element) throws(XMLReadError) in
             guard domains.contains(where: { $0.id == element.text }) else {
                 throw element.error("'\(element.text)' is not a competence domain")
             }
             return element.text
-        }
-    }
-
-    private func checkReferences(_ pathway: Pathway, roots: [XMLElement]) throws(XMLReadError) {
-        let ids = pathway.roles.map(\.id)
-        for (index, role) in pathway.roles.enumerated() {
-            if ids[..<index].contains(role.id) { throw roots[index].error("role id '\(role.id)' is used twice") }
-            if case .role(let manager) = role.reportsTo, !ids.contains(manager) || manager == role.id {
-                throw roots[index].error("'reports-to' names '\(manager)', which is not another role in this pathway")
-            }
-            var seen = [role.id]
-            var current = role
-            while case .role(let manager) = current.reportsTo, let next = pathway.role(manager) {
-                if seen.contains(next.id) { throw roots[index].error("reporting lines form a loop: \((seen + [next.id]).joined(separator: " → "))") }
-                seen.append(next.id)
-                current = next
-            }
-        }
-        for route in pathway.routes {
-            for end in [route.from, route.to] where !ids.contains(end) {
-                throw XMLReadError(file: route.location?.file ?? "", line: route.location?.line ?? 0,
-                                   message: "route names '\(end)', which is not a role in this pathway")
-            }
         }
     }
 }
@@ -192,6 +191,20 @@ struct XMLElement {
     var location: SourceLocation { SourceLocation(file: file, line: max(line, 1), column: 1) }
 
     func error(_ message: String) -> XMLReadError { XMLReadError(file: file, line: max(line, 1), message: message) }
+
+    /// A whole-number attribute, refused (never defaulted) when it is not one or is out of Int's range.
+    func number(_ attribute: String) throws(XMLReadError) -> Int? {
+        guard let text = self[attribute] else { return nil }
+        guard let value = Int(text) else { throw error("'\(text.prefix(40))' is not a whole number for '\(attribute)'") }
+        return value
+    }
+
+    /// A decimal attribute, refused when it is not a finite number.
+    func decimal(_ attribute: String) throws(XMLReadError) -> Double? {
+        guard let text = self[attribute] else { return nil }
+        guard let value = Double(text), value.isFinite else { throw error("'\(text.prefix(40))' is not a number for '\(attribute)'") }
+        return value
+    }
 
     subscript(attribute: String) -> String? {
         guard let value = xmlGetProp(node, attribute) else { return nil }

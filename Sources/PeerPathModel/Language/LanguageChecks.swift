@@ -194,16 +194,17 @@ public struct LanguageChecks: Sendable {
     }
 
     private static func distinct(_ words: [String]) -> [String] {
-        var seen: [String] = []
-        for word in words.map({ $0.lowercased() }) where !seen.contains(word) { seen.append(word) }
-        return seen
+        var seen: Set<String> = []
+        return words.map { $0.lowercased() }.filter { seen.insert($0).inserted }
     }
 
     /// "support ×3, understanding", or "none".
     private static func tally(_ hits: [CodedHit]) -> String {
         let words = hits.map { $0.word.lowercased() }
+        var counts: [String: Int] = [:]
+        for word in words { counts[word, default: 0] += 1 }
         let listed = distinct(words).map { word in
-            let count = words.filter { $0 == word }.count
+            let count = counts[word] ?? 0
             return count > 1 ? "\(word) ×\(count)" : word
         }
         return listed.isEmpty ? "none" : listed.joined(separator: ", ")
@@ -218,11 +219,27 @@ public struct LanguageChecks: Sendable {
                 search.isASCII ? range.location..<NSMaxRange(range) : text.utf8Range(utf16: range)
             }
         }
+        // The ignored stretches, sorted and merged; words come in order, so one cursor walks them.
+        var merged: [Range<Int>] = []
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, span.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+            } else {
+                merged.append(span)
+            }
+        }
+        var cursor = 0
+        func nearest(_ range: Range<Int>) -> Range<Int>? {
+            while cursor < merged.count, merged[cursor].upperBound <= range.lowerBound { cursor += 1 }
+            return cursor < merged.count ? merged[cursor] : nil
+        }
         func inside(_ range: Range<Int>) -> Bool {
-            spans.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+            guard let span = nearest(range) else { return false }
+            return span.lowerBound <= range.lowerBound && range.upperBound <= span.upperBound
         }
         func overlaps(_ range: Range<Int>) -> Bool {
-            spans.contains { $0.overlaps(range) }
+            guard let span = nearest(range) else { return false }
+            return span.overlaps(range)
         }
         var found: [(String, CodedWord, GenderCodedWords.Side)] = []
         search.utf8.withUnsafeBufferPointer { utf8 in
@@ -255,9 +272,10 @@ public struct LanguageChecks: Sendable {
                     role: role.id, at: passage.location, matched: criterion.text,
                     suggestion: "Say how the panel will assess it: application, interview, test, presentation or references."))
             }
-            for (phrase, matched, range) in Self.matchRanges(data.criteria.vague, \.pattern, in: criterion.text) {
-                let after = String(criterion.text[range.upperBound...])
-                guard !data.criteria.givesStandard(after) else { continue }
+            let vague = Self.matchRanges(data.criteria.vague, \.pattern, in: criterion.text)
+            let lastStandard = vague.isEmpty ? nil : data.criteria.lastStandardStart(in: criterion.text)
+            for (phrase, matched, range) in vague {
+                if let lastStandard, range.upperBound.utf16Offset(in: criterion.text) <= lastStandard { continue }
                 findings.append(Finding(.untestableCriterion, .warning,
                     "\(role.title), \(passage.place): '\(matched)' gives the panel no standard to test against",
                     role: role.id, at: passage.location, matched: matched, suggestion: phrase.instead))
@@ -329,14 +347,33 @@ public struct LanguageChecks: Sendable {
         all.sort { a, b in
             a.1.length != b.1.length ? a.1.length > b.1.length : a.1.location < b.1.location
         }
+        // Longest first, then first: a candidate is kept when none of its UTF-16 units is taken yet.
+        // Each unit is looked at once per candidate covering it, so the work grows with the text.
         var kept: [(Int, NSRange)] = []
-        for candidate in all where !kept.contains(where: { NSIntersectionRange($0.1, candidate.1).length > 0 }) {
-            kept.append(candidate)
+        if all.count == 1 {
+            kept = all
+        } else if !all.isEmpty {
+            var taken = [Bool](repeating: false, count: all.map { NSMaxRange($0.1) }.max() ?? 0)
+            for candidate in all {
+                let units = candidate.1.location..<NSMaxRange(candidate.1)
+                guard !units.contains(where: { taken[$0] }) else { continue }
+                for unit in units { taken[unit] = true }
+                kept.append(candidate)
+            }
         }
         kept.sort { $0.1.location < $1.1.location }
-        return kept.compactMap { index, range in
-            Range(range, in: text).map { (entries[index], String(text[$0]), $0) }
+        // Offsets to indices walking forward once, not from the start for every match.
+        var results: [(Entry, String, Range<String.Index>)] = []
+        var index = text.utf16.startIndex
+        var offset = 0
+        for (entry, range) in kept {
+            guard let lower = text.utf16.index(index, offsetBy: range.location - offset, limitedBy: text.utf16.endIndex),
+                  let upper = text.utf16.index(lower, offsetBy: range.length, limitedBy: text.utf16.endIndex) else { continue }
+            index = lower
+            offset = range.location
+            results.append((entries[entry], String(text[lower..<upper]), lower..<upper))
         }
+        return results
     }
 }
 

@@ -439,6 +439,24 @@ public struct CriterionWording: Sendable {
 
     static let figures = try! NSRegularExpression(pattern: #"\p{Nd}"#)
 
+    /// Where the last standard in the text begins (a UTF-16 offset), or nil when it gives none. A
+    /// vague phrase ending at or before that offset is followed by a standard: one look at the text
+    /// answers for every vague phrase in it.
+    func lastStandardStart(in text: String) -> Int? {
+        let search = SearchText(text)
+        var last: Int?
+        func note(_ offset: Int) { last = max(last ?? offset, offset) }
+        if search.isASCII {
+            if let digit = search.utf8.lastIndex(where: { $0 &- UInt8(ascii: "0") < 10 }) { note(digit) }
+        } else if let digit = Self.figures.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).last {
+            note(digit.range.location)
+        }
+        for pattern in standards + numbers {
+            if let match = pattern.nsMatches(in: search).last { note(match.location) }
+        }
+        return last
+    }
+
     /// Whether the text gives a standard: one of `standards`, a number in words or a number in figures.
     public func givesStandard(_ text: String) -> Bool {
         let text = SearchText(text)
