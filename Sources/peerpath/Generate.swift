@@ -31,6 +31,10 @@ struct Generate: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out needs a folder; an empty name names none") }
+    }
+
     func run() throws {
         let files = PathwayFiles.expand(pathways)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)

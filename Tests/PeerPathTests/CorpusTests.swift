@@ -101,16 +101,16 @@ struct BoundedRun {
     let seconds: TimeInterval
     let peakKilobytes: Int?
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], share: String = TestSupport.repository) throws {
         let executable = try #require(PeerPathProcess.executable)
         let memoryFile = TestSupport.temporaryFolder() + "/memory"
         let process = Process()
         if let timeTool = Self.timeTool {
             process.executableURL = URL(fileURLWithPath: timeTool)
-            process.arguments = ["-f", "%M", "-o", memoryFile, executable] + arguments + ["--share", TestSupport.repository]
+            process.arguments = ["-f", "%M", "-o", memoryFile, executable] + arguments + ["--share", share]
         } else {
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments + ["--share", TestSupport.repository]
+            process.arguments = arguments + ["--share", share]
         }
         let out = Pipe()
         let err = Pipe()

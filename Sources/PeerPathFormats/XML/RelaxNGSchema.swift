@@ -11,17 +11,30 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public init(path: String) throws(XMLReadError) {
         self.path = path
         xmlInitParser()
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw XMLReadError(file: path, line: 0, message: "schema not found")
         }
-        guard let context = xmlRelaxNGNewParserCtxt(path) else {
+        // Parsed by peerpath's own reader (no DTD, no network, errors collected rather than
+        // printed), then compiled from the tree, so a broken schema gives one located line.
+        let tree: XMLTree
+        do {
+            tree = try XMLTree(data: data, name: path)
+        } catch {
+            throw XMLReadError(file: path, line: error.line, message: "the schema is not well-formed XML: \(error.message)")
+        }
+        guard let context = xmlRelaxNGNewDocParserCtxt(tree.document) else {
             throw XMLReadError(file: path, line: 0, message: "cannot read the schema")
         }
         defer { xmlRelaxNGFreeParserCtxt(context) }
         let sink = ErrorSink()
         xmlRelaxNGSetParserStructuredErrors(context, ErrorSink.handler, Unmanaged.passUnretained(sink).toOpaque())
         guard let parsed = xmlRelaxNGParse(context) else {
-            throw XMLReadError(file: path, line: 0, message: "not a valid RELAX NG schema: \(sink.messages.first ?? "")")
+            // The sink's messages are "line: text".
+            let first = sink.messages.first ?? "0: it could not be compiled"
+            let parts = first.split(separator: ":", maxSplits: 1)
+            let line = parts.count == 2 ? Int(parts[0]) ?? 0 : 0
+            let text = parts.count == 2 && Int(parts[0]) != nil ? parts[1].trimmingCharacters(in: .whitespaces) : first
+            throw XMLReadError(file: path, line: line, message: "not a valid RELAX NG schema: \(text)")
         }
         schema = parsed
     }
