@@ -104,9 +104,7 @@ struct ItemReader {
         guard let level = LevelClaim(parsing: text) else {
             throw value.error("'\(text)' is not a level for \(key); write a level (3), a level and sub-level (4a) or a range (2-3)")
         }
-        guard factor.levels.contains(level.low), factor.levels.contains(level.high) else {
-            throw value.error("level \(level) is outside factor \(factor.number) (\(factor.name)), which has levels 1 to \(factor.levels.upperBound)")
-        }
+        if let problem = factor.problem(with: level) { throw value.error(problem) }
         return level
     }
 

@@ -120,7 +120,7 @@ struct EvaluateCommandTests {
             #expect(run.stdout.contains("\(role.title) (\(role.id)): expected Band \(role.expectedBand)"))
         }
         #expect(run.stdout.contains("   1 Communication and relationships      5a           45  7    7    duties 1.2, 1.4, 3.2"))
-        #expect(run.stdout.contains("  total 507 points: Band 7 (466–539)"))
+        #expect(run.stdout.contains("  total 495 points: Band 7 (466–539)"))
         #expect(run.stdout.hasSuffix("nhs-adult-mental-health: 6 roles, 0 errors, 0 warnings, 0 notes\n"))
     }
 
@@ -164,7 +164,7 @@ struct EvaluateCommandTests {
         let list = try #require(json["findings"] as? [[String: Any]])
         let codes = Set(list.compactMap { $0["code"] as? String })
         #expect(codes == ["band-mismatch", "outside-scheme", "borderline", "band-drop", "factor-drop",
-                          "override-above-evidence", "override-below-evidence"])
+                          "override-above-evidence", "override-below-evidence", "level-range"])
         let first = try #require(list.first { $0["code"] as? String == "band-mismatch" })
         #expect(first["severity"] as? String == "error")
         #expect(first["line"] as? Int == 37)
@@ -227,7 +227,7 @@ struct CheckCommandTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("""
         1.1 Meet people one to one and share parts of their own story when it helps.
-            domains:     Core relational skills; Supporting people
+            domains:     Core relational skills; Supporting people as a peer support worker
             evidence:    F1 4a (sets the level), F15 3 (sets the level)
             selected by: C1 Personal experience of mental distress and recovery. (essential; assessed by application, interview)
                          C3 Can describe how they look after their own wellbeing at work. (essential; assessed by interview)

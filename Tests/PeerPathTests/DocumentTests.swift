@@ -50,11 +50,13 @@ struct DocumentTests {
         let table = try #require(document.tables.first { $0.name == "Factors" })
         #expect(table.rows.count == 17)
         #expect(table.rows[0] == ["1. Communication and relationship skills", "5a", "45", "duties 1.2, 1.4, 3.2"])
-        #expect(table.rows[16] == ["Total", "", "507", "Band 7 (466 to 539 points)"])
+        #expect(table.rows[16] == ["Total", "", "495", "Band 7 (466 to 539 points)"])
         let reasons = document.headings(level: 3).filter { $0.contains(": level ") }
         #expect(reasons.count == 16)
         #expect(reasons[1] == "2. Knowledge, training and experience: level 6, 156 points")
-        #expect(document.paragraphs.contains { $0.contains("At level 6, the job holder") })
+        #expect(document.paragraphs.contains { $0.contains("At level 6, the job holder has specialist knowledge across the whole range") })
+        // A lettered level cites its letter and what that alternative means.
+        #expect(document.paragraphs.contains { $0.contains("At level 5(a), the job holder passes on and takes in highly complicated, sensitive or disputed information") })
         #expect(document.blocks.contains { block in
             if case .list(let list) = block { list.items.contains { $0.hasPrefix("Duty 1.3: ") } } else { false }
         })
@@ -62,20 +64,20 @@ struct DocumentTests {
 
     @Test func bandingJustificationStatesThePrinciplesWithThisRolesNumbers() {
         let text = ShippedDocuments.document(.bandingJustification).paragraphs.joined(separator: "\n")
-        #expect(text.contains("The Peer Leader scores 507 points because of the duties numbered in the job description"))
+        #expect(text.contains("The Peer Leader scores 495 points because of the duties numbered in the job description"))
         #expect(text.contains("This role is at level 6 (156 of a possible 240 points)"))
         #expect(text.contains("No professional registration is needed for it"))
-        // F8 at level 3 is 21 points; a budget holder (level 4) is 32; the margin above is 32 points.
-        #expect(text.contains("Holding a budget (level 4) would add 11 points, less than the 32 points between this total and the next band."))
-        #expect(text.contains("Scoring this factor at level 1 would take away 16 points against a margin of 41 below the band: the band would hold."))
-        #expect(text.contains("The sixteen factors total 507 points. Band 7 runs from 466 to 539 points, so the job sits 41 points above the bottom of the band and 32 below the top."))
+        // F8 at level 3 is 21 points; a budget holder (level 4) is 32; the margin above is 44 points.
+        #expect(text.contains("Being the budget holder for a department or service (level 4), rather than holding a budget delegated from one, would add 11 points, less than the 44 points between this total and the next band."))
+        #expect(text.contains("Scoring this factor at level 1 would take away 16 points against a margin of 29 below the band: the band would hold."))
+        #expect(text.contains("The sixteen factors total 495 points. Band 7 runs from 466 to 539 points, so the job sits 29 points above the bottom of the band and 44 below the top."))
     }
 
     @Test func bandingJustificationShowsSensitivityAndFindings() throws {
         let document = ShippedDocuments.document(.bandingJustification)
         let sensitivity = try #require(document.tables.first { $0.name == "Sensitivity" })
         #expect(sensitivity.rows.count == 16)
-        #expect(sensitivity.rows[1] == ["2. Knowledge, training and experience", "6", "471 points, Band 7", "547 points, Band 8a"])
+        #expect(sensitivity.rows[1] == ["2. Knowledge, training and experience", "6", "459 points, Band 6", "535 points, Band 7"])
         #expect(document.paragraphs.contains("The checks found nothing to raise."))
     }
 
@@ -99,7 +101,7 @@ struct DocumentTests {
         #expect(pack.blocks.contains(.contents(title: "Contents")))
         #expect(pack.figures.map(\.name) == ["org-chart", "ladder"])
         #expect(pack.properties == [.init("pathway", "nhs-adult-mental-health"), .init("role", "peer-leader"), .init("band", "7"),
-                                    .init("points", "507"), .init("peerpath-version", Installation.version)])
+                                    .init("points", "495"), .init("peerpath-version", Installation.version)])
         let context = pack.paragraphs.filter { $0.hasSuffix(".)") && $0.contains("(Watson and Repper, 2022, ") }
         #expect(context.count >= 10)
     }
@@ -121,7 +123,7 @@ struct DocumentTests {
         let overview = ShippedDocuments.document(.pathwayOverview, role: nil)
         let roles = try #require(overview.tables.first { $0.name == "Roles" })
         #expect(roles.rows.count == 6)
-        #expect(roles.rows[4] == ["Peer Leader", "Band 7", "507", "£47,810 to £54,710", "Full time", "Head of Peer Support and Lived Experience"])
+        #expect(roles.rows[4] == ["Peer Leader", "Band 7", "495", "£47,810 to £54,710", "Full time", "Head of Peer Support and Lived Experience"])
         #expect(overview.paragraphs.contains { $0.hasPrefix("One of each post costs from £") })
         #expect(overview.headings(level: 3).contains("From Peer Support Worker to Senior Peer Support Worker"))
         #expect(overview.paragraphs.contains("The checks found nothing to raise on this pathway."))

@@ -121,6 +121,31 @@ struct LanguageTests {
         #expect(found[1].message.contains("laid out factor by factor: 4 duty headings are named like 4 job evaluation factors"))
     }
 
+    /// A duty that lifts factor 2 level 3 almost word for word from the handbook is caught by the
+    /// terms that level turns on.
+    @Test func aDutyLiftingAFactorLevelDefinitionIsCaught() throws {
+        var pathway = try pathway("factor-plan-wording")
+        let worker = try #require(pathway.roles.firstIndex { $0.id == "worker" })
+        let duty = try #require(pathway.roles[worker].duties.firstIndex { $0.text.hasPrefix("Pass on complex") })
+        pathway.roles[worker].duties[duty].text = "Understands a range of work procedures and practices, some of which are non-routine, which require a base level of theoretical knowledge, normally acquired through formal training or equivalent experience."
+        let found = Self.checks.findings(for: pathway).filter { $0.roleID == "worker" && $0.code == .factorPlanWording }
+        let matched = Set(found.compactMap { $0.matched?.lowercased() })
+        #expect(matched.contains("base level of theoretical knowledge"))
+        #expect(matched.contains("work procedures and practices"))
+        #expect(matched.contains("formal training or equivalent experience"))
+        #expect(found.allSatisfy { $0.message.contains("(factor 2, Knowledge, training and experience)") })
+        #expect(found.allSatisfy { $0.location?.line == 25 })
+    }
+
+    /// The thresholds the level definitions turn on are in the phrase list.
+    @Test(arguments: ["delegated budget", "budget holder", "base level of theoretical knowledge", "work procedures and practices",
+                      "formal minutes", "statistical reports requiring formulae", "line manager for a single function",
+                      "day-to-day supervision", "barriers to understanding", "clearly defined occupational policies",
+                      "distressing or emotional circumstances", "unpleasant working conditions"])
+    func theFactorPlanTermsAreListed(_ term: String) {
+        #expect(Self.data.factorPlan.phrases.contains { $0.pattern.description.lowercased() == term }, "'\(term)' is not in factor-plan.yaml")
+    }
+
     @Test func fewerThanFourFactorHeadingsIsNotALayoutButTheHeadingWordingStillCounts() throws {
         var pathway = try pathway("factor-plan-wording")
         let senior = try #require(pathway.roles.firstIndex { $0.id == "senior" })

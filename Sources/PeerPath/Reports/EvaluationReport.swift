@@ -57,7 +57,9 @@ public struct EvaluationReport: Sendable {
         }
         lines.append("  total \(evaluation.points) points: \(Self.placementText(evaluation.placement))")
         if evaluation.hasRange {
+            lines.append("  a range is counted at its upper end; the panel must settle each range on one level")
             lines.append("  with every range at its lower end: \(evaluation.lowestPoints) points, \(Self.placementText(evaluation.lowestPlacement))")
+            lines.append("  with every range at its upper end: \(evaluation.points) points, \(Self.placementText(evaluation.placement))")
         }
         if let below = entry.sensitivity.marginBelow, let above = entry.sensitivity.marginAbove {
             lines.append("  margin: \(below) points above the bottom of the band, \(above) below the top")

@@ -94,8 +94,12 @@ struct BandingReasoning {
             let factorWording = wording.factors[result.factor]
             var blocks: [Block] = [.heading(level: 3, text: "\(result.factor). \(result.name): level \(result.level), \(result.points) points")]
             var text = factorWording?.about ?? ""
-            if let meaning = factorWording?.levels[result.level.high] {
-                text += " At level \(result.level.high), \(meaning.prefix(1).lowercased())\(meaning.dropFirst())"
+            if let wording = factorWording, let meaning = wording.meaning(of: result.level) {
+                let cited = result.level.subLevel.map { "\(result.level.high)(\($0))" } ?? String(result.level.high)
+                text += " At level \(cited), \(meaning.prefix(1).lowercased())\(meaning.dropFirst())."
+                if result.level.isRange, let lower = wording.levels[result.level.low] {
+                    text += " This is a range; at its lower end, level \(result.level.low), \(lower). The panel must settle on one level."
+                }
             }
             blocks.append(.paragraph(text.trimmed(.whitespaces)))
             let quoted = result.evidence.compactMap { source -> String? in
@@ -185,7 +189,7 @@ struct BandingReasoning {
             let holderLevel = 4
             if finance.level.high < holderLevel, factor.levels.contains(holderLevel) {
                 let gain = factor.points(atLevel: holderLevel) - finance.points
-                text += " Holding a budget (level \(holderLevel)) would add \(gain) points"
+                text += " Being the budget holder for a department or service (level \(holderLevel)), rather than holding a budget delegated from one, would add \(gain) points"
                 if let above = facts.sensitivity.marginAbove {
                     text += gain > above ? ", enough to change the band." : ", less than the \(above) points between this total and the next band."
                 } else {

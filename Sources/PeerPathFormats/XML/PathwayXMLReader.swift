@@ -154,7 +154,9 @@ public struct PathwayXMLReader: Sendable {
         guard factor.levels.contains(low), factor.levels.contains(high), low <= high else {
             throw element.error("level \(high) is outside factor \(factor.number) (\(factor.name)), which has levels 1 to \(factor.levels.upperBound)")
         }
-        return low == high ? LevelClaim(high, subLevel: element["sub-level"]) : LevelClaim(low: low, high: high)
+        let claim = low == high ? LevelClaim(high, subLevel: element["sub-level"]) : LevelClaim(low: low, high: high)
+        if let problem = factor.problem(with: claim) { throw element.error(problem) }
+        return claim
     }
 
     /// A catalogue id as written, refused (not trimmed) when it is not an id.

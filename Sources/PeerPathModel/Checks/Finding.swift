@@ -70,6 +70,9 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case overrideAboveEvidence = "override-above-evidence"
     /// An override sets a factor below what the duties evidence (warning).
     case overrideBelowEvidence = "override-below-evidence"
+    /// A factor level given as a range (`2-3`): a single job takes one level per factor, so the panel
+    /// must settle on one; the band at each end is given (warning).
+    case levelRange = "level-range"
 
     // Pathway practice, from ImROC Briefing Paper 22.
     /// A peer leader or head of peer support with no senior peer or development role beside them (warning).
@@ -116,7 +119,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
     public var family: Family {
         switch self {
         case .bandMismatch, .outsideScheme, .borderline, .bandDrop, .factorDrop,
-             .overrideAboveEvidence, .overrideBelowEvidence: .evaluation
+             .overrideAboveEvidence, .overrideBelowEvidence, .levelRange: .evaluation
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
              .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
         case .dutyUnselected, .domainUncovered: .trace

@@ -16,6 +16,7 @@ public struct LadderChecks: Sendable {
             guard let evaluation = evaluations[role.id] else { continue }
             findings += bandFindings(role, evaluation)
             findings += overrideFindings(role, evaluation)
+            findings += rangeFindings(role, evaluation)
             for route in pathway.routes(to: role.id) {
                 guard let previous = pathway.role(route.from), let before = evaluations[previous.id] else { continue }
                 findings += dropFindings(role, evaluation, previous: previous, before: before)
@@ -55,6 +56,32 @@ public struct LadderChecks: Sendable {
                 role: role.id, at: role.bandLocation ?? role.location))
         }
         return findings
+    }
+
+    /// One finding per level written as a range. Ranges belong to national profiles, which cover
+    /// families of jobs; a single job is evaluated at one level per factor. This is peerpath's rule
+    /// for reading a range, not the handbook's: the band is counted at the upper end and the lower
+    /// end is totalled beside it.
+    private func rangeFindings(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+        var claims: [(FactorEvidence, String)] = []
+        for area in role.dutyAreas {
+            for numbered in area.duties {
+                claims += numbered.duty.evidence.map { ($0, "duty \(numbered.number)") }
+            }
+        }
+        for (index, fact) in role.environment.enumerated() {
+            claims += fact.evidence.map { ($0, "working environment \(index + 1)") }
+        }
+        claims += role.overrides.map { (FactorEvidence(factor: $0.factor, level: $0.level, location: $0.location), "the stated level") }
+        let ends = "with every range at its lower end the role totals \(evaluation.lowestPoints) points (\(evaluation.lowestPlacement)), at its upper end \(evaluation.points) points (\(evaluation.placement))"
+        return claims.filter { $0.0.level.isRange }.compactMap { evidence, place -> Finding? in
+            guard let factor = scheme.factor(evidence.factor) else { return nil }
+            let low = factor.points(atLevel: evidence.level.low)
+            let high = factor.points(atLevel: evidence.level.high)
+            return Finding(.levelRange, .warning,
+                "\(role.title): \(place) gives factor \(factor.number) (\(factor.name)) as a range, levels \(evidence.level.low) to \(evidence.level.high) (\(low) to \(high) points); ranges belong to national profiles, and the panel must settle this job on one level; \(ends)",
+                role: role.id, at: evidence.location)
+        }
     }
 
     private func overrideFindings(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
