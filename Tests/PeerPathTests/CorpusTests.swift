@@ -88,8 +88,9 @@ struct CorpusTests {
     @Test(arguments: CorpusCase.all)
     func eachInputGetsItsExitCodeAndOneLocatedMessage(_ input: CorpusCase) throws {
         let out = TestSupport.temporaryFolder() + "/out"
+        // A styles file that works is run without --quiet, so its notes (what was dropped) can be checked.
         let arguments = input.command == "styles"
-            ? ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path, "--quiet"]
+            ? ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path] + (input.exit == 0 ? [] : ["--quiet"])
             : ["generate", input.path, "--out", out]
         let run = try BoundedRun(arguments)
         #expect(run.seconds < BoundedRun.timeLimit, "took \(run.seconds) s")
@@ -97,7 +98,21 @@ struct CorpusTests {
         if let peak = run.peakKilobytes {
             #expect(peak < 512 * 1024, "peak memory \(peak) KB")
         }
-        if input.exit == 0 {
+        if input.exit == 0, input.command == "styles" {
+            // Dropped links are one note line; every package written is valid and its own.
+            #expect(run.stdout.contains("peerpath: wrote"))
+            #expect(run.stderr.contains(input.fragment), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").allSatisfy { $0.contains(": note: ") }, "\(run.stderr)")
+            let packages = ((FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? [])
+                .filter { $0.hasSuffix(".odt") }.map { "\(out)/\($0)" }
+            #expect(!packages.isEmpty)
+            let validate = try BoundedRun(["validate", "--quiet"] + packages)
+            #expect(validate.status == 0, "\(validate.stderr)")
+            for package in packages {
+                let content = try ODTPackageReader(data: Data(contentsOf: URL(fileURLWithPath: package))).text("content.xml")
+                #expect(!content.contains("INJECTED BODY"), "\(package)")
+            }
+        } else if input.exit == 0 {
             #expect(run.stdout.contains(input.fragment))
             #expect(run.stderr.isEmpty)
         } else {
