@@ -111,6 +111,19 @@ struct PackageValidatorTests {
         }
     }
 
+    @Test func anEntryPointingPastTheEndIsInvalidNotACrash() throws {
+        // Found by FuzzStylesImporter: ZIPFoundation's in-memory reader trapped on it, and validate read packages from memory.
+        let file = TestSupport.temporaryFolder() + "/read-past-end.odt"
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("styles/read-past-end.ott"), toPath: file)
+        #expect(Self.validator.problems(in: file).contains("\(file): error: the central directory lists 2 entries, but only the first 1 can be read (the next is damaged or encrypted)"))
+    }
+
+    @Test func aManifestListingAPathTwiceIsInvalid() {
+        let manifest = Self.manifest(listing: ["content.xml"])
+        let (file, problems) = Self.problems(Self.package(Self.entries.map { $0.0 == manifest.0 ? manifest : $0 }))
+        #expect(problems == ["\(file): error: the manifest lists 'content.xml' more than once"])
+    }
+
     @Test func manifestAndEntryChecksAreLinear() {
         // The most entries a package may have, every one listed in the manifest.
         let names = (1...(PackageValidator.maximumEntries - Self.entries.count)).map { "Pictures/p\($0).png" }

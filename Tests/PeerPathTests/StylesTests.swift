@@ -60,6 +60,7 @@ struct StylesTests {
         ("no-styles", "has no styles.xml; save it from LibreOffice or Word as .odt or .ott"),
         ("malformed-styles", "error: Premature end of data"),
         ("entity-styles", "a DOCTYPE is not allowed (no DTDs or entities are read)"),
+        ("read-past-end", "lists 2 entries, but only the first 1 can be read (the next is damaged or encrypted)"),
     ])
     func hostileOrBrokenTemplatesAreRefused(name: String, message: String) {
         do {

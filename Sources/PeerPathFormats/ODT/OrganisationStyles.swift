@@ -89,7 +89,9 @@ public struct OrganisationStyles: Sendable {
         }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+            // From the file, not from `data`: ZIPFoundation's in-memory reader traps on a read
+            // past the end, which an entry's offset can ask for (found by FuzzStylesImporter).
+            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
         } catch {
             throw StylesError(file: file, message: "is not an OpenDocument file (not a zip package)")
         }

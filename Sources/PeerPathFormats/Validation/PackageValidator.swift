@@ -4,6 +4,8 @@ import ZIPFoundation
 /// Checks files peerpath writes or reads: an `.xml` against the project schema, an `.odt` as an ODF
 /// package (zip, `mimetype` first and stored with no extra field, a manifest that lists every part
 /// with its media type and nothing else) and, given the ODF schemas, every part against them.
+/// A package's entries must have safe names, each name once, and every entry must unpack with a
+/// matching CRC-32 within the caps below: what cannot be checked makes the file invalid.
 /// Problems come back as `file:line: error: message` lines (without a line where there is none).
 public struct PackageValidator: Sendable {
     public let projectSchema: RelaxNGSchema
@@ -73,7 +75,9 @@ public struct PackageValidator: Sendable {
         }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+            // From the file, not from `data`: ZIPFoundation's in-memory reader traps on a read
+            // past the end, which an entry's offset can ask for (found by FuzzStylesImporter).
+            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
         } catch {
             return ["\(file): error: not a zip package"]
         }
@@ -199,7 +203,8 @@ struct ManifestEntries {
         var repeated: Set<String> = []
         for entry in XMLElement(root, file: "").children("file-entry") {
             if let path = Self.attribute(entry, "full-path") {
-                if types.updateValue(Self.attribute(entry, "media-type") ?? "", forKey: path) == nil {
+                if types[path] == nil {
+                    types[path] = Self.attribute(entry, "media-type") ?? ""
                     paths.append(path)
                 } else if repeated.insert(path).inserted {
                     duplicates.append(path)
