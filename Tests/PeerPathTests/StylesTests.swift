@@ -225,6 +225,41 @@ struct StylesTests {
         #expect(seconds < 3, "took \(seconds) s")
     }
 
+    static func svg(_ body: String) -> [UInt8] {
+        Array(#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">"#.utf8)
+            + Array(body.utf8) + Array("</svg>".utf8)
+    }
+
+    @Test(arguments: [#"<image href="http://attacker.invalid/t.png" width="1" height="1"/>"#,
+                      #"<image xlink:href="file:///etc/passwd" width="1" height="1"/>"#,
+                      #"<use xlink:href="other.svg#a"/>"#,
+                      #"<style>@import url(http://attacker.invalid/a.css);</style>"#,
+                      #"<style>rect { fill: url( 'http://attacker.invalid/p.svg#g' ) }</style>"#,
+                      #"<rect width="1" height="1" style="fill:url(http://attacker.invalid/p.svg#g)"/>"#,
+                      #"<rect width="1" height="1" fill="URL(file:///x)"/>"#,
+                      #"<script>fetch('http://attacker.invalid/')</script>"#,
+                      #"<foreignObject width="1" height="1"/>"#])
+    func anSVGPictureThatRefersOutsideItselfIsNotCarried(body: String) throws {
+        let data = HostileStyles.linking(to: "Pictures/logo.svg", extra: [("Pictures/logo.svg", Self.svg(body))])
+        let styles = try Self.load(data)
+        #expect(styles.pictures.isEmpty)
+        #expect(styles.droppedLinks == ["Pictures/logo.svg"])
+        #expect(!String(decoding: styles.styles, as: UTF8.self).contains("xlink:href"))
+        for (path, package) in try Self.packages(data) {
+            #expect(!package.entryNames.contains("Pictures/logo.svg"), "\(path)")
+        }
+    }
+
+    @Test func aSelfContainedSVGPictureIsCarried() throws {
+        let body = ##"<defs><linearGradient id="g"><stop offset="0" stop-color="#7c2855"/></linearGradient><rect id="a" width="5" height="5"/></defs>"##
+            + ##"<rect width="10" height="10" fill="url(#g)" style="stroke: url( '#g' )"/><use xlink:href="#a"/><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>"##
+        let data = HostileStyles.linking(to: "Pictures/logo.svg", extra: [("Pictures/logo.svg", Self.svg(body))])
+        let styles = try Self.load(data)
+        #expect(styles.pictures.map(\.path) == ["Pictures/logo.svg"])
+        #expect(styles.pictures.first?.mediaType == "image/svg+xml")
+        #expect(styles.droppedLinks.isEmpty)
+    }
+
     @Test func theCorpusStylesFilesAreWhatTheHelperMakes() throws {
         for (name, data) in HostileStyles.corpus {
             let path = "\(CorpusCase.folder)/\(name).ott"

@@ -15,7 +15,8 @@ import ZIPFoundation
 /// is carried or within the document (`#…`); any other — to the web, the file system, another
 /// part of the package, a picture the file lacks — is dropped with what carries it and named.
 /// A picture is carried only from under `Pictures/`, with a plain name (letters, digits, `.`, `_`,
-/// `-`) that is not one of peerpath's own, within a per-picture and a total cap.
+/// `-`) that is not one of peerpath's own, within a per-picture and a total cap; an SVG only when
+/// it refers to nothing outside itself (`SVGReferences`).
 public struct OrganisationStyles: Sendable {
     /// The sanitised `styles.xml`.
     public let styles: [UInt8]
@@ -155,7 +156,14 @@ public struct OrganisationStyles: Sendable {
                 ? "its pictures unpack to more than \(mebibytes(Self.maximumPicturesSize)) in all ('\(reference)' passes it); every document carries them, so a template's pictures are at most \(mebibytes(Self.maximumPicturesSize))"
                 : "'\(reference)' unpacks to more than \(mebibytes(Self.maximumPictureSize)); a picture is at most \(mebibytes(Self.maximumPictureSize))")
             total += bytes.count
-            pictures.append(ODTPart(path: reference, mediaType: Self.mediaType(of: reference), bytes: Array(bytes)))
+            let mediaType = Self.mediaType(of: reference)
+            if mediaType == "image/svg+xml", !SVGReferences.isSelfContained(bytes) { continue }
+            pictures.append(ODTPart(path: reference, mediaType: mediaType, bytes: Array(bytes)))
+        }
+        if pictures.count < references.count {
+            // An SVG that refers outside itself is not carried: the links to it go too.
+            let carried = Set(pictures.map(\.path))
+            _ = cleaner.resolveLinks { carried.contains($0) }
         }
         self.styles = Array(tree.serialized())
         self.pictures = pictures
