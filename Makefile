@@ -64,13 +64,16 @@ FUZZ_FLAGS   := --scratch-path .build-fuzz -Xswiftc -sanitize=address \
 fuzz-build:
 	$(SWIFT) build --product FuzzPathwayLoader $(FUZZ_FLAGS)
 	$(SWIFT) build --product FuzzXMLReader $(FUZZ_FLAGS)
+	$(SWIFT) build --product FuzzStylesImporter $(FUZZ_FLAGS)
 
-fuzz: fuzz-build ## fuzz the pathway loader and the XML reader, FUZZ_SECONDS each (crashes in out/fuzz/)
-	mkdir -p $(OUT)/fuzz/loader $(OUT)/fuzz/xml
+fuzz: fuzz-build ## fuzz the pathway loader, the XML reader and the styles importer, FUZZ_SECONDS each (crashes in out/fuzz/)
+	mkdir -p $(OUT)/fuzz/loader $(OUT)/fuzz/xml $(OUT)/fuzz/styles
 	cd $(OUT)/fuzz && PEERPATH_SHARE=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 $(CURDIR)/.build-fuzz/debug/FuzzPathwayLoader \
 	  loader $(CURDIR)/Tests/Fuzz/seeds/loader -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 	cd $(OUT)/fuzz && PEERPATH_SHARE=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 $(CURDIR)/.build-fuzz/debug/FuzzXMLReader \
 	  xml $(CURDIR)/Tests/Fuzz/seeds/xml -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+	cd $(OUT)/fuzz && PEERPATH_SHARE=$(CURDIR) ASAN_OPTIONS=detect_leaks=0 $(CURDIR)/.build-fuzz/debug/FuzzStylesImporter \
+	  styles $(CURDIR)/Tests/Fuzz/seeds/styles -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 BENCH_SIZES ?= 100 1000 10000
 bench: build ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc

@@ -60,6 +60,7 @@ let package = Package(
         .target(name: "FuzzDriver", dependencies: ["PeerPath"]),
         .executableTarget(name: "FuzzPathwayLoader", dependencies: ["FuzzDriver"]),
         .executableTarget(name: "FuzzXMLReader", dependencies: ["FuzzDriver"]),
+        .executableTarget(name: "FuzzStylesImporter", dependencies: ["FuzzDriver", "PeerPath", "PeerPathDocuments", "PeerPathFormats"]),
         .testTarget(
             name: "PeerPathTests",
             dependencies: ["peerpath", "PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",

@@ -57,6 +57,12 @@ public struct Pipeline: Sendable {
                 if !organisation.dropped.isEmpty {
                     report.append("\(styles): note: dropped \(organisation.dropped.count) kinds of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
                 }
+                if !organisation.droppedLinks.isEmpty {
+                    let count = organisation.droppedLinks.count
+                    var shown = organisation.droppedLinks.prefix(10).map { "'\(OrganisationStyles.shown($0))'" }.joined(separator: ", ")
+                    if count > 10 { shown += " and \(count - 10) more" }
+                    report.append("\(styles): note: dropped \(count) link\(count == 1 ? "" : "s") to something outside the package or not a picture in it: \(shown)")
+                }
                 if !organisation.added.isEmpty {
                     report.append("\(styles): note: added peerpath's \(organisation.added.joined(separator: ", ")) styles, which the file lacks")
                 }

@@ -142,8 +142,9 @@ struct CorpusTests {
     @Test(arguments: CorpusCase.all)
     func eachInputGetsItsExitCodeAndOneLocatedMessage(_ input: CorpusCase) throws {
         let out = TestSupport.temporaryFolder() + "/out"
+        // A styles file that works is run without --quiet, so its notes (what was dropped) can be checked.
         let arguments = switch input.command {
-        case "styles": ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path, "--quiet"]
+        case "styles": ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path] + (input.exit == 0 ? [] : ["--quiet"])
         case "lint", "check", "evaluate": [input.command, input.path]
         default: ["generate", input.path, "--out", out]
         }
@@ -157,6 +158,20 @@ struct CorpusTests {
             // Findings go to stdout; exit 1 says some are errors.
             #expect(run.stdout.contains(input.fragment))
             #expect(run.stderr.isEmpty, "\(run.stderr.prefix(400))")
+        } else if input.exit == 0, input.command == "styles" {
+            // Dropped links are one note line; every package written is valid and its own.
+            #expect(run.stdout.contains("peerpath: wrote"))
+            #expect(run.stderr.contains(input.fragment), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").allSatisfy { $0.contains(": note: ") }, "\(run.stderr)")
+            let packages = ((FileManager.default.enumerator(atPath: out)?.allObjects as? [String]) ?? [])
+                .filter { $0.hasSuffix(".odt") }.map { "\(out)/\($0)" }
+            #expect(!packages.isEmpty)
+            let validate = try BoundedRun(["validate", "--quiet"] + packages)
+            #expect(validate.status == 0, "\(validate.stderr)")
+            for package in packages {
+                let content = try ODTPackageReader(data: Data(contentsOf: URL(fileURLWithPath: package))).text("content.xml")
+                #expect(!content.contains("INJECTED BODY"), "\(package)")
+            }
         } else if input.exit == 0 {
             #expect(run.stdout.contains(input.fragment))
             #expect(run.stderr.isEmpty)

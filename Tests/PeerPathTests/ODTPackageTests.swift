@@ -1,6 +1,6 @@
 import Foundation
 @testable import PeerPath
-import PeerPathFormats
+@testable import PeerPathFormats
 import Testing
 import ZIPFoundation
 
@@ -122,6 +122,24 @@ struct ODTPackageTests {
         #expect(text.contains(#"<factor number="1" name="Communication and relationship skills" level="4" sub-level="a" points="32"><evidence duty="1.1"/></factor>"#))
         #expect(text.contains(#"<duty number="1.1"><text>Meet people one to one.</text><evidence factor="1" level="4" sub-level="a"/><evidence factor="6" level="2"/></duty>"#))
         #expect(text.contains("<organisation sector=\"voluntary-sector\">Test &amp; Sons &lt;Community&gt; &quot;Peer&quot; Trust 🌱</organisation>"))
+    }
+
+    @Test func aPackageNeverHoldsTwoEntriesWithOneName() {
+        let part = { (path: String) in ODTPart(path: path, mediaType: "text/xml", bytes: Array("<x/>".utf8)) }
+        for parts in [[part("content.xml"), part("styles.xml"), part("content.xml")], [part("mimetype")], [part("META-INF/manifest.xml")]] {
+            #expect(throws: XMLWriteError.self) { try ODTPackage.zip(parts) }
+        }
+        #expect(throws: Never.self) { try ODTPackage.zip([part("content.xml"), part("styles.xml")]) }
+    }
+
+    @Test func everyPicturePeerpathWritesIsKeptFromStylesFiles() throws {
+        // A styles file may not bring a picture named like one of these (ODTContent.ownPictures).
+        for output in Self.packages {
+            for name in try ODTPackageReader(data: output.data).entryNames where name.hasPrefix("Pictures/") {
+                #expect(ODTContent.ownPictures.contains(name), "\(name) is not in ODTContent.ownPictures")
+                #expect(!OrganisationStyles.isPictureName(name))
+            }
+        }
     }
 
     @Test func twoRunsGiveIdenticalBytes() throws {

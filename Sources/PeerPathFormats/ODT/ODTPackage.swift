@@ -9,7 +9,13 @@ enum ODTPackage {
     /// - Parameters:
     ///   - parts: every part but the manifest, in package order; `compressed` gives the entries of
     ///     parts already compressed, by path.
+    ///   A package never holds two entries with one name: a part named like another, or like
+    ///   `mimetype` or the manifest, is an error.
     static func zip(_ parts: [ODTPart], compressed: [String: ZipEntry] = [:]) throws -> Data {
+        var names: Set<String> = ["mimetype", "META-INF/manifest.xml"]
+        for part in parts where !names.insert(part.path).inserted {
+            throw XMLWriteError(message: "two parts of the package would be named '\(part.path)'")
+        }
         var archive = ZipArchive()
         archive.add(mimetype)
         for part in parts {

@@ -5,11 +5,18 @@ import ZIPFoundation
 /// The styles of an organisation's own `.odt` or `.ott` — page layout, fonts, colours, header and
 /// footer, logo — made safe and strictly valid for peerpath's packages.
 ///
-/// The file is read defensively: bounded in size and entries, every entry name checked for path
-/// escapes, every extraction capped (against zip bombs), `styles.xml` parsed with no network, no DTD
-/// and no entity expansion. Elements and attributes outside the ODF namespaces (LibreOffice's
-/// `loext:`, `officeooo:` …) are dropped and named, so the caller can say what was dropped; styles
-/// peerpath's documents need but the file lacks are added from the default styles.
+/// The file brings styles and pictures, never content or structure. It is read defensively:
+/// bounded in size and entries (every entry counted, duplicates included), every entry name
+/// checked for path escapes and refused if given twice, every extraction capped (against zip
+/// bombs), `styles.xml` parsed with no network, no DTD and no entity expansion. Elements and
+/// attributes outside the ODF namespaces (LibreOffice's `loext:`, `officeooo:` …) are dropped and
+/// named, so the caller can say what was dropped; styles peerpath's documents need but the file
+/// lacks are added from the default styles. Every link (`xlink:href`) must lead to a picture that
+/// is carried or within the document (`#…`); any other — to the web, the file system, another
+/// part of the package, a picture the file lacks — is dropped with what carries it and named.
+/// A picture is carried only from under `Pictures/`, with a plain name (letters, digits, `.`, `_`,
+/// `-`) that is not one of peerpath's own, within a per-picture and a total cap; an SVG only when
+/// it refers to nothing outside itself (`SVGReferences`).
 public struct OrganisationStyles: Sendable {
     /// The sanitised `styles.xml`.
     public let styles: [UInt8]
@@ -17,12 +24,20 @@ public struct OrganisationStyles: Sendable {
     let pictures: [ODTPart]
     /// Qualified names of the elements and attributes removed, each once, in the order met.
     public let dropped: [String]
+    /// Links dropped (the `xlink:href` values, each once, in the order met): to anything outside
+    /// the package, or to anything in it that is not a picture carried.
+    public let droppedLinks: [String]
     /// Names of styles added from the default styles because the file lacked them.
     public let added: [String]
 
     public static let maximumFileSize = 16 * 1024 * 1024
+    /// Every entry counts, duplicates and entries that cannot be read included.
     public static let maximumEntries = 1000
     public static let maximumPartSize = 8 * 1024 * 1024
+    /// The most one picture may unpack to.
+    public static let maximumPictureSize = 2 * 1024 * 1024
+    /// The most all carried pictures together may unpack to: every generated package carries them.
+    public static let maximumPicturesSize = 4 * 1024 * 1024
 
     /// The styles documents refer to; each must exist, so the default's is added where missing.
     static let requiredStyles = ["Standard", "Text_20_body", "Heading", "Heading_20_1", "Heading_20_2", "Heading_20_3",
@@ -43,6 +58,21 @@ public struct OrganisationStyles: Sendable {
         "http://www.w3.org/XML/1998/namespace",
     ]
 
+    /// Whether `name` may be carried as a picture: under `Pictures/`, each segment of letters,
+    /// digits, `.`, `_` and `-` not starting with a dot, and not a picture peerpath writes itself.
+    static func isPictureName(_ name: String) -> Bool {
+        guard name.hasPrefix("Pictures/"), name.utf8.count <= 255, !ODTContent.ownPictures.contains(name) else { return false }
+        let segments = name.utf8.dropFirst("Pictures/".utf8.count).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return segments.allSatisfy { segment in
+            guard let first = segment.first, first != UInt8(ascii: ".") else { return false }
+            return segment.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                    || byte == UInt8(ascii: "-")
+            }
+        }
+    }
+
     /// Reads and sanitises the styles of `file`, completing them from `defaultStyles` (a `styles.xml`).
     public init(file: String, defaultStyles: String) throws(StylesError) {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
@@ -50,28 +80,48 @@ public struct OrganisationStyles: Sendable {
         guard size <= Self.maximumFileSize else {
             throw StylesError(file: file, message: "is \(size / 1024 / 1024) MiB; a styles template is at most \(Self.maximumFileSize / 1024 / 1024) MiB")
         }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw StylesError(file: file, message: "cannot be read", missing: true)
+        }
+        // Counted from the central directory's own record, so duplicates and unreadable entries count too.
+        let declared = ZipInspection.declaredEntryCount(data)
+        if let declared, declared > Self.maximumEntries {
+            throw StylesError(file: file, message: "has \(declared) entries; a styles template has at most \(Self.maximumEntries)")
+        }
         let archive: Archive
         do {
+            // From the file, not from `data`: ZIPFoundation's in-memory reader traps on a read
+            // past the end, which an entry's offset can ask for (found by FuzzStylesImporter).
             archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
         } catch {
             throw StylesError(file: file, message: "is not an OpenDocument file (not a zip package)")
         }
         var entries: [String: Entry] = [:]
+        var count = 0
         for entry in archive {
-            guard entries.count < Self.maximumEntries else {
-                throw StylesError(file: file, message: "has more than \(Self.maximumEntries) entries")
+            count += 1
+            guard count <= Self.maximumEntries else {
+                throw StylesError(file: file, message: "has more than \(Self.maximumEntries) entries; a styles template has at most \(Self.maximumEntries)")
             }
             let path = entry.path
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            if path.hasPrefix("/") || path.contains("\\") || path.contains("\0") || parts.contains("..") {
-                throw StylesError(file: file, message: "has an entry named '\(path)', which would escape the package")
+            let (name, unsafety) = ZipInspection.name(of: entry)
+            if let reason = unsafety {
+                let escapes = reason == "an absolute path" || reason == "a '..' segment"
+                throw StylesError(file: file, message: "has an entry named '\(ZipInspection.shown(name))', "
+                                  + (escapes ? "which would escape the package" : "which is not a safe name (\(reason))"))
             }
-            entries[path] = entry
+            guard entries.updateValue(entry, forKey: path) == nil else {
+                throw StylesError(file: file, message: "has two entries named '\(ZipInspection.shown(name))'; a package names each entry once")
+            }
+        }
+        if let declared, count < declared {
+            throw StylesError(file: file, message: "lists \(declared) entries, but only the first \(count) can be read (the next is damaged or encrypted)")
         }
         guard let stylesEntry = entries["styles.xml"] else {
             throw StylesError(file: file, message: "has no styles.xml; save it from LibreOffice or Word as .odt or .ott")
         }
-        let stylesData = try Self.extract(stylesEntry, from: archive, file: file)
+        let stylesData = try Self.extract(stylesEntry, from: archive, file: file, limit: Self.maximumPartSize,
+                                          tooLarge: "'styles.xml' unpacks to more than \(Self.maximumPartSize / 1024 / 1024) MiB")
         let tree: XMLTree
         do {
             tree = try XMLTree(data: stylesData, name: "\(file)/styles.xml")
@@ -90,36 +140,57 @@ public struct OrganisationStyles: Sendable {
             throw StylesError(file: "\(file)/styles.xml", message: "is not an ODF styles part (no office:document-styles)")
         }
         cleaner.removeForeign()
+        let references = cleaner.resolveLinks { href in
+            Self.isPictureName(href) && entries[href]?.type == .file
+        }
         let added = cleaner.addMissing(Self.requiredStyles, from: defaults.document)
         cleaner.setVersion()
         var pictures: [ODTPart] = []
-        for reference in cleaner.pictureReferences() {
+        var total = 0
+        let mebibytes = { (bytes: Int) in "\(bytes / 1024 / 1024) MiB" }
+        for reference in references {
             guard let entry = entries[reference] else { continue }
-            pictures.append(ODTPart(path: reference, mediaType: Self.mediaType(of: reference),
-                                    bytes: Array(try Self.extract(entry, from: archive, file: file))))
+            let remaining = Self.maximumPicturesSize - total
+            let limit = min(Self.maximumPictureSize, remaining)
+            let bytes = try Self.extract(entry, from: archive, file: file, limit: limit, tooLarge: limit < Self.maximumPictureSize
+                ? "its pictures unpack to more than \(mebibytes(Self.maximumPicturesSize)) in all ('\(reference)' passes it); every document carries them, so a template's pictures are at most \(mebibytes(Self.maximumPicturesSize))"
+                : "'\(reference)' unpacks to more than \(mebibytes(Self.maximumPictureSize)); a picture is at most \(mebibytes(Self.maximumPictureSize))")
+            total += bytes.count
+            let mediaType = Self.mediaType(of: reference)
+            if mediaType == "image/svg+xml", !SVGReferences.isSelfContained(bytes) { continue }
+            pictures.append(ODTPart(path: reference, mediaType: mediaType, bytes: Array(bytes)))
+        }
+        if pictures.count < references.count {
+            // An SVG that refers outside itself is not carried: the links to it go too.
+            let carried = Set(pictures.map(\.path))
+            _ = cleaner.resolveLinks { carried.contains($0) }
         }
         self.styles = Array(tree.serialized())
         self.pictures = pictures
         self.dropped = cleaner.dropped
+        self.droppedLinks = cleaner.droppedLinks
         self.added = added
     }
 
-    /// Extracts an entry, stopping as soon as it grows past the part limit whatever its header says.
-    static func extract(_ entry: Entry, from archive: Archive, file: String) throws(StylesError) -> Data {
+    /// Extracts an entry, stopping as soon as it grows past `limit` whatever its header says.
+    static func extract(_ entry: Entry, from archive: Archive, file: String, limit: Int, tooLarge: String) throws(StylesError) -> Data {
         guard entry.type == .file else { throw StylesError(file: file, message: "'\(entry.path)' is not a file") }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            try ZipInspection.extract(entry, from: archive) { chunk in
                 data.append(chunk)
-                if data.count > maximumPartSize { throw StylesError(file: file, message: "'\(entry.path)' unpacks to more than \(maximumPartSize / 1024 / 1024) MiB") }
+                if data.count > limit { throw StylesError(file: file, message: tooLarge) }
             }
         } catch let error as StylesError {
             throw error
         } catch {
-            throw StylesError(file: file, message: "'\(entry.path)' cannot be unpacked: \(error)")
+            throw StylesError(file: file, message: "'\(ZipInspection.shown(entry.path))' cannot be unpacked: \(error)")
         }
         return data
     }
+
+    /// A link or entry name as a one-line message can show it (control characters as `\u{…}`).
+    public static func shown(_ text: String) -> String { ZipInspection.shown(text) }
 
     static func mediaType(of path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {
@@ -150,6 +221,9 @@ public struct StylesError: Error, Sendable, CustomStringConvertible {
 struct StylesCleaner {
     let document: xmlDocPtr
     var dropped: [String] = []
+    var droppedSet: Set<String> = []
+    var droppedLinks: [String] = []
+    var droppedLinkSet: Set<String> = []
 
     var root: xmlNodePtr? { xmlDocGetRootElement(document) }
 
@@ -164,7 +238,11 @@ struct StylesCleaner {
     }
 
     private mutating func note(_ name: String) {
-        if !dropped.contains(name) { dropped.append(name) }
+        if droppedSet.insert(name).inserted { dropped.append(name) }
+    }
+
+    private mutating func noteLink(_ href: String) {
+        if droppedLinkSet.insert(href).inserted { droppedLinks.append(href) }
     }
 
     /// Removes every element and attribute in a namespace ODF does not define, then the
@@ -272,23 +350,79 @@ struct StylesCleaner {
         xmlSetNsProp(root, office, "version", "1.3")
     }
 
-    /// Package paths the styles point at (`xlink:href="Pictures/logo.png"`).
-    func pictureReferences() -> [String] {
+    static let xlink = "http://www.w3.org/1999/xlink"
+    static let xml = "http://www.w3.org/XML/1998/namespace"
+
+    /// Keeps each link (`xlink:href`) that leads within the document (`#…`) or to a picture
+    /// `isCarried` accepts, and drops every other: a hyperlink (`text:a`, `draw:a`) gives way to
+    /// its content, anything else (an image, a background, a font's source …) goes with its
+    /// content, and a font source left empty goes too. `xml:base`, which would move where relative
+    /// links point, is dropped as well. Returns the pictures kept, each once, in the order met.
+    mutating func resolveLinks(_ isCarried: (String) -> Bool) -> [String] {
         guard let root else { return [] }
-        var found: [String] = []
-        func visit(_ node: xmlNodePtr) {
-            if let value = xmlGetNsProp(node, "href", "http://www.w3.org/1999/xlink") {
+        var pictures: [String] = []
+        var seen: Set<String> = []
+        resolveLinks(under: root, isCarried, &pictures, &seen)
+        return pictures
+    }
+
+    private mutating func resolveLinks(under node: xmlNodePtr, _ isCarried: (String) -> Bool,
+                                       _ pictures: inout [String], _ seen: inout Set<String>) {
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if let base = xmlHasNsProp(current, "base", Self.xml) {
+                note("xml:base")
+                xmlRemoveProp(base)
+            }
+            if let value = xmlGetNsProp(current, "href", Self.xlink) {
                 let href = String(cString: value)
                 peerpath_xmlFree(value)
-                if !href.contains(":"), !href.hasPrefix("/"), !href.contains(".."), !found.contains(href) { found.append(href) }
+                if href.hasPrefix("#") {
+                    // A place within the document.
+                } else if isCarried(href) {
+                    if seen.insert(href).inserted { pictures.append(href) }
+                } else {
+                    noteLink(href)
+                    if OrganisationStyles.name(of: current) == "a" {
+                        resolveLinks(under: current, isCarried, &pictures, &seen)
+                        Self.unwrap(current)
+                    } else {
+                        xmlUnlinkNode(current)
+                        xmlFreeNode(current)
+                    }
+                    continue
+                }
             }
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { visit(current) }
-                child = current.pointee.next
+            resolveLinks(under: current, isCarried, &pictures, &seen)
+            if OrganisationStyles.name(of: current) == "font-face-src", Self.firstElement(in: current) == nil {
+                // svg:font-face-src needs at least one source.
+                xmlUnlinkNode(current)
+                xmlFreeNode(current)
             }
         }
-        visit(root)
-        return found
+    }
+
+    static func firstElement(in node: xmlNodePtr) -> xmlNodePtr? {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { return current }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Puts an element's children where it was, and removes it.
+    static func unwrap(_ node: xmlNodePtr) {
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            xmlUnlinkNode(current)
+            // May merge a text node into the one before it, freeing `current`; nothing refers to it after.
+            xmlAddPrevSibling(node, current)
+        }
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
     }
 }
