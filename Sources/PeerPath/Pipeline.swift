@@ -8,81 +8,55 @@ import PeerPathModel
 /// pathway overview, render them as ODT, XML and Markdown, and write them. Everything is built in
 /// memory first, so an error anywhere leaves the output folder as it was.
 public struct Pipeline: Sendable {
+    /// What a command uses beyond the scheme and the competence domains, which every command needs.
+    public struct Needs: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// The word lists of the language checks (`check`, `lint`, `generate`).
+        public static let language = Needs(rawValue: 1)
+        /// The pay scale, wording, templates and styles of the documents (`generate`).
+        public static let documents = Needs(rawValue: 2)
+        public static let all: Needs = [.language, .documents]
+    }
+
     public let scheme: Scheme
     let loader: PathwayLoader
-    let payScale: PayScale
-    let language: LanguageChecks
-    let jobDescriptions: JobDescriptionComposer
-    let personSpecifications: PersonSpecificationComposer
-    let bandingJustifications: BandingJustificationComposer
-    let panelPacks: PanelPackComposer
-    let overviews: PathwayOverviewComposer
-    let odt: ODTWriter
-    let xml: PeerPathXML
+    /// Nil when the command runs no language checks.
+    let language: LanguageChecks?
+    /// Nil when the command writes no documents.
+    let writers: DocumentWriters?
+    let schema: SchemaSource
     /// What was dropped from or added to an organisation's styles file, for the caller to report.
-    public let stylesReport: [String]
+    public var stylesReport: [String] { writers?.stylesReport ?? [] }
 
-    /// Reads the scheme, domains, pay scale, wording, templates, styles and schema once, for any
-    /// number of pathways.
+    /// Reads what the command needs once, for any number of pathways: always the scheme and the
+    /// competence domains; the language word lists and the documents' pay scale, wording,
+    /// templates and styles when `needs` says so. The schema is compiled when first used.
     /// - Parameter styles: an organisation's `.odt` or `.ott` whose styles replace the default ones.
     /// - Parameter catalogue: a catalogue folder named on the command line, used for every pathway
     ///   instead of its own `catalogue:` (which must stay inside the pathway's folder).
-    public init(installation: Installation, styles: String? = nil, catalogue: String? = nil) throws(PeerPathError) {
-        let wording: Wording
+    /// - Parameter validating: parse every XML file back and validate it against the schema as it
+    ///   is written (`generate --validate`).
+    public init(installation: Installation, needs: Needs = .all, styles: String? = nil, catalogue: String? = nil,
+                validating: Bool = false) throws(PeerPathError) {
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
-            payScale = try PayScaleLoader.load(file: installation.payScaleFile)
-            wording = try WordingLoader.load(folder: installation.wordingFolder, scheme: scheme)
-            language = LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder))
+            language = needs.contains(.language) ? LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder)) : nil
         } catch {
             throw PeerPathError(.software, error.description)
         }
-        do {
-            let templates = try TemplateSet(directory: installation.templatesFolder)
-            jobDescriptions = JobDescriptionComposer(templates: templates)
-            personSpecifications = PersonSpecificationComposer(templates: templates)
-            bandingJustifications = BandingJustificationComposer(templates: templates, wording: wording)
-            panelPacks = PanelPackComposer(templates: templates, wording: wording)
-            overviews = PathwayOverviewComposer(templates: templates)
-        } catch {
-            throw PeerPathError(error)
-        }
-        let generator = "peerpath/\(Installation.version)"
-        if let styles {
-            do {
-                let organisation = try OrganisationStyles(file: styles, defaultStyles: installation.stylesFile)
-                odt = ODTWriter(styles: organisation, generator: generator)
-                var report: [String] = []
-                if !organisation.dropped.isEmpty {
-                    report.append("\(styles): note: dropped \(organisation.dropped.count) kinds of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
-                }
-                if !organisation.droppedLinks.isEmpty {
-                    let count = organisation.droppedLinks.count
-                    var shown = organisation.droppedLinks.prefix(10).map { "'\(OrganisationStyles.shown($0))'" }.joined(separator: ", ")
-                    if count > 10 { shown += " and \(count - 10) more" }
-                    report.append("\(styles): note: dropped \(count) link\(count == 1 ? "" : "s") to something outside the package or not a picture in it: \(shown)")
-                }
-                if !organisation.added.isEmpty {
-                    report.append("\(styles): note: added peerpath's \(organisation.added.joined(separator: ", ")) styles, which the file lacks")
-                }
-                stylesReport = report
-            } catch {
-                throw PeerPathError(error.missing ? .missingInput : .badData, error.description)
-            }
-        } else {
-            do {
-                odt = try ODTWriter(stylesFile: installation.stylesFile, generator: generator)
-            } catch {
-                throw PeerPathError(error)
-            }
-            stylesReport = []
-        }
-        do {
-            xml = PeerPathXML(schema: try RelaxNGSchema(path: installation.schemaFile))
-        } catch {
-            throw PeerPathError(error)
-        }
+        schema = SchemaSource(path: installation.schemaFile)
+        writers = needs.contains(.documents)
+            ? try DocumentWriters(installation: installation, scheme: scheme, styles: styles, schema: validating ? schema.schema() : nil)
+            : nil
+    }
+
+    /// The document writers, which only a pipeline built for documents has.
+    func documentWriters() throws(PeerPathError) -> DocumentWriters {
+        guard let writers else { throw PeerPathError(.software, "peerpath: error: this command does not write documents") }
+        return writers
     }
 
     /// Loads a pathway file: YAML, or peerpath's own XML export (`pathway.xml`).
@@ -91,8 +65,9 @@ public struct Pipeline: Sendable {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw PeerPathError(.missingInput, "\(file): error: no such file")
             }
+            let reader = PathwayXMLReader(scheme: scheme, domains: loader.domains, schema: try schema.schema())
             do {
-                return try PathwayXMLReader(scheme: scheme, domains: loader.domains, schema: xml.schema).read(file: file)
+                return try reader.read(file: file)
             } catch {
                 throw PeerPathError(.badData, error.description)
             }
@@ -105,7 +80,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The case each document of a role is composed from.
-    func roleCase(_ entry: RoleAssessment, in assessment: Assessment) -> RoleCase {
+    func roleCase(_ entry: RoleAssessment, in assessment: Assessment, payScale: PayScale) -> RoleCase {
         RoleCase(role: entry.role, pathway: assessment.pathway, scheme: scheme, evaluation: entry.evaluation,
                  sensitivity: entry.sensitivity, findings: assessment.findings(for: entry.role.id),
                  evaluations: Dictionary(uniqueKeysWithValues: assessment.roles.map { ($0.role.id, $0.evaluation) }),
@@ -115,22 +90,23 @@ public struct Pipeline: Sendable {
     /// Every document of a pathway: for each role its job description, person specification,
     /// banding justification and panel pack, and the pathway overview.
     public func documents(for assessment: Assessment) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
+        let writers = try documentWriters()
         var documents: [(folder: String, role: RoleCase?, document: Document)] = []
-        let cases = assessment.roles.map { roleCase($0, in: assessment) }
+        let cases = assessment.roles.map { roleCase($0, in: assessment, payScale: writers.payScale) }
         do {
             for facts in cases {
                 let folder = "\(assessment.pathway.id)/\(facts.role.id)"
-                let jobDescription = try jobDescriptions.compose(facts)
-                let personSpecification = try personSpecifications.compose(facts)
-                let banding = try bandingJustifications.compose(facts)
-                let pack = try panelPacks.compose(facts, jobDescription: jobDescription,
+                let jobDescription = try writers.jobDescriptions.compose(facts)
+                let personSpecification = try writers.personSpecifications.compose(facts)
+                let banding = try writers.bandingJustifications.compose(facts)
+                let pack = try writers.panelPacks.compose(facts, jobDescription: jobDescription,
                                                   personSpecification: personSpecification, bandingJustification: banding)
                 for document in [jobDescription, personSpecification, banding, pack] {
                     documents.append((folder, facts, document))
                 }
             }
-            let overview = try overviews.compose(PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
-                                                             payScale: payScale, version: Installation.version))
+            let overview = try writers.overviews.compose(PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
+                                                             payScale: writers.payScale, version: Installation.version))
             documents.append((assessment.pathway.id, nil, overview))
         } catch {
             throw PeerPathError(error)
@@ -146,6 +122,8 @@ public struct Pipeline: Sendable {
     /// Every output file of an assessed pathway.
     public func outputs(for assessment: Assessment) throws(PeerPathError) -> [OutputFile] {
         let pathway = assessment.pathway
+        let writers = try documentWriters()
+        let xml = writers.xml
         var files: [OutputFile] = []
         let parts: PeerPathXML.Parts
         do {
@@ -158,7 +136,7 @@ public struct Pipeline: Sendable {
         for (folder, facts, document) in try documents(for: assessment) {
             let base = "\(folder)/\(document.kind.rawValue)"
             do {
-                files.append(OutputFile(path: "\(base).odt", data: try odt.package(document)))
+                files.append(OutputFile(path: "\(base).odt", data: try writers.odt.package(document)))
                 let exported: Data
                 if let facts {
                     exported = try xml.roleDocument(document, role: facts.role, in: pathway, evaluation: facts.evaluation,

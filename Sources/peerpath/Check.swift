@@ -36,7 +36,7 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let pipeline = try Pipeline(installation: share.installation(), catalogue: catalogue.catalogue)
+            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             try assessment.requireRole(role, file: pathway)
             let report = TraceReport(assessment: assessment, roleID: role)

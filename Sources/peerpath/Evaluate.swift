@@ -29,7 +29,7 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let hasErrors: Bool
         do {
-            let pipeline = try Pipeline(installation: share.installation(), catalogue: catalogue.catalogue)
+            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)

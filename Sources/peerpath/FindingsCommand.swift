@@ -18,7 +18,7 @@ struct FindingsOptions: ParsableArguments {
     func report(families: Set<FindingCode.Family>, failingAt severity: Finding.Severity) throws {
         let fails: Bool
         do {
-            let pipeline = try Pipeline(installation: share.installation(), catalogue: catalogue.catalogue)
+            let pipeline = try Pipeline(installation: share.installation(), needs: families.contains(.language) ? .language : [], catalogue: catalogue.catalogue)
             let report = CheckReport(assessment: pipeline.assess(try pipeline.load(pathway), file: pathway), families: families)
             print(format == .json ? report.json() : report.text(), terminator: "")
             fails = report.findings.contains { $0.severity >= severity }

@@ -28,6 +28,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .customLong("validate"), help: "Parse every XML file back and validate it against schemas/peerpath.rng as it is written (make validate checks the files afterwards).")
+    var validating = false
+
     @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
@@ -39,7 +42,7 @@ struct Generate: ParsableCommand {
         let files = PathwayFiles.expand(pathways)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
-            let pipeline = try Pipeline(installation: share.installation(), styles: styles, catalogue: catalogue.catalogue)
+            let pipeline = try Pipeline(installation: share.installation(), styles: styles, catalogue: catalogue.catalogue, validating: validating)
             if !quiet {
                 for line in pipeline.stylesReport { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             }

@@ -34,7 +34,7 @@ struct LibreOfficeTests {
         let folder = TestSupport.temporaryFolder()
         let pack = try #require(ShippedDocuments.all.first { $0.document.kind == .panelPack && $0.role?.role.id == "peer-leader" })
         let odt = folder + "/panel-pack.odt"
-        _ = FileManager.default.createFile(atPath: odt, contents: try TestSupport.pipeline.odt.package(pack.document))
+        _ = FileManager.default.createFile(atPath: odt, contents: try TestSupport.pipeline.documentWriters().odt.package(pack.document))
         try ExternalTool.run(ExternalTool.path("soffice")!, ["-env:UserInstallation=file://\(folder)/profile", "--headless",
                                                             "--convert-to", "pdf", "--outdir", folder, odt])
         let pdf = folder + "/panel-pack.pdf"

@@ -22,12 +22,13 @@ enum TestSupport {
     }()
 
     static let scheme: Scheme = try! SchemeLoader.load(file: installation.schemeFile)
-    static let pipeline: Pipeline = try! Pipeline(installation: installation)
+    /// Every test that writes documents validates each XML file against the schema as it is written.
+    static let pipeline: Pipeline = try! Pipeline(installation: installation, validating: true)
     /// The pipeline for the practice and language fixtures, which share `Fixtures/catalogue`
     /// (named as on the command line, since a pathway's own catalogue stays in its folder).
     /// The same catalogue, as the command line names it.
     static let fixtureCatalogue = ["--catalogue", fixture("catalogue")]
-    static let fixturePipeline: Pipeline = try! Pipeline(installation: installation, catalogue: fixture("catalogue"))
+    static let fixturePipeline: Pipeline = try! Pipeline(installation: installation, catalogue: fixture("catalogue"), validating: true)
 
     static var shippedPathways: [String] {
         let folder = (repository as NSString).appendingPathComponent("pathways")

@@ -4,12 +4,13 @@ import PeerPathModel
 
 /// Writes peerpath's XML export (namespace `urn:peerpath:xml:1`, schema `schemas/peerpath.rng`): the
 /// role as the pathway gives it, its evaluation, and the document content, so nothing needs
-/// re-deriving. Every file is validated against the schema before it is handed back.
+/// re-deriving. With a schema, every file is validated against it before it is handed back.
 public struct PeerPathXML: Sendable {
     public static let namespace = "urn:peerpath:xml:1"
-    public let schema: RelaxNGSchema
+    /// When given, every file is parsed back and validated against it before it is handed back.
+    public let schema: RelaxNGSchema?
 
-    public init(schema: RelaxNGSchema) {
+    public init(schema: RelaxNGSchema?) {
         self.schema = schema
     }
 
@@ -93,6 +94,7 @@ public struct PeerPathXML: Sendable {
     }
 
     private func validated(_ data: Data, name: String) throws -> Data {
+        guard let schema else { return data }
         let problems = schema.problems(in: data, name: name)
         guard problems.isEmpty else {
             throw XMLWriteError(message: "the XML export does not match \(schema.path): \(problems.prefix(3).joined(separator: "; "))")
