@@ -1,0 +1,101 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Staging folders (`.peerpath-stage-XXXXXX`) and their `owner` files: which run made one, whether
+/// that run is still alive, and removing a folder tree without following any link.
+enum StaleStaging {
+    static let ownerFile = "owner"
+
+    /// This process's owner record: `pid N`, `host NAME` and, where /proc tells it, `started T`
+    /// (the process's start time in clock ticks after boot, which tells a reused pid apart).
+    static func ownerText() -> String {
+        var text = "pid \(getpid())\nhost \(hostName)\n"
+        if let started = startTime(of: getpid()) { text += "started \(started)\n" }
+        return text
+    }
+
+    static let hostName: String = {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "unknown" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
+
+    /// Field 22 of /proc/PID/stat, when there is one.
+    static func startTime(of pid: pid_t) -> String? {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        return fields.count > 19 ? String(fields[19]) : nil
+    }
+
+    /// Whether an owner record names a process of this host that no longer exists. A folder
+    /// without a readable record, or made on another host sharing the drive, is left alone.
+    static func isDead(owner text: String) -> Bool {
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
+        }
+        guard let pidText = fields["pid"], let pid = pid_t(pidText), pid > 0, fields["host"] == hostName else { return false }
+        if kill(pid, 0) != 0 { return errno == ESRCH }
+        // Alive: unless the pid now belongs to a later process.
+        if let started = fields["started"], let now = startTime(of: pid) { return started != now }
+        return false
+    }
+
+    /// Removes the staging folders under the folder `root` whose runs no longer exist.
+    static func removeDead(in root: Int32) {
+        for name in entries(of: root) where name.hasPrefix(StagedOutput.stagingPrefix) {
+            let folder = openat(root, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard folder >= 0 else { continue }
+            let owner = readText(ownerFile, in: folder)
+            close(folder)
+            if let owner, isDead(owner: owner) { removeTree(name, in: root) }
+        }
+    }
+
+    /// A small file's text, opened without following a link.
+    static func readText(_ name: String, in folder: Int32) -> String? {
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(descriptor, &buffer, buffer.count)
+        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
+    }
+
+    /// The names in a folder, but `.` and `..`.
+    static func entries(of folder: Int32) -> [String] {
+        let descriptor = dup(folder)
+        guard descriptor >= 0, let stream = fdopendir(descriptor) else {
+            if descriptor >= 0 { close(descriptor) }
+            return []
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Removes the folder `name` in `parent` and everything in it, never following a link.
+    static func removeTree(_ name: String, in parent: Int32) {
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        for entry in entries(of: folder) where unlinkat(folder, entry, 0) != 0 {
+            if errno == EISDIR || errno == EPERM { removeTree(entry, in: folder) }
+        }
+        close(folder)
+        unlinkat(parent, name, AT_REMOVEDIR)
+    }
+}
