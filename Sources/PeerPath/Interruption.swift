@@ -23,6 +23,13 @@ public enum Interruption {
 
     /// Installs the handlers for SIGINT and SIGTERM. Call once, early.
     public static func install() {
+        // A parent may have blocked the signals (a test runner's thread, say): unblock them, or a
+        // signal would wait unseen until the run had finished.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
@@ -42,8 +49,13 @@ public enum Interruption {
             var byte = UInt8(truncatingIfNeeded: signal)
             _ = write(Interruption.writeEnd, &byte, 1)
         }
-        signal(SIGINT, handler)
-        signal(SIGTERM, handler)
+        for number in [SIGINT, SIGTERM] {
+            // A signal ignored on entry (SIGINT for a job started with `&` by a script) stays ignored.
+            let previous = signal(number, handler)
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(number, SIG_IGN)
+            }
+        }
     }
 
     /// Rolls back every staged output and exits; never returns.

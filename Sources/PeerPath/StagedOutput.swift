@@ -165,7 +165,7 @@ final class StagedOutput: @unchecked Sendable {
     /// that no longer exist, and makes this run's. Called under the lock.
     private func openStaging() throws(PeerPathError) {
         rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if rootDescriptor < 0 && errno == ENOENT {
+        if rootDescriptor < 0 && (errno == ENOENT || errno == ENOTDIR) {
             try makeRoot(root)
             rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
