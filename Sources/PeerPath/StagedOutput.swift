@@ -61,8 +61,10 @@ final class StagedOutput: @unchecked Sendable {
         case stopping
         /// Every file is in place; only the staging folder is left to remove.
         case committed
-        /// Rolled back or cleaned up: nothing more to do.
+        /// Rolled back, or never staged anything: nothing more to do.
         case finished
+        /// Committed and cleaned up.
+        case done
     }
 
     init(root: String) {
@@ -344,7 +346,7 @@ final class StagedOutput: @unchecked Sendable {
         }
         if state != .committed { removeMadeRoot() }
         madeRoot = []
-        state = .finished
+        state = state == .committed ? .done : .finished
     }
 
     private func removeMadeRoot() {
@@ -435,6 +437,8 @@ final class StagedOutput: @unchecked Sendable {
             return .rolledBack
         case .committed:
             cleanUp()
+            return .written
+        case .done:
             return .written
         }
     }

@@ -71,29 +71,45 @@ enum StaleStaging {
 
     /// The names in a folder, but `.` and `..`.
     static func entries(of folder: Int32) -> [String] {
+        var names: [String] = []
+        forEachEntry(of: folder) { names.append($0) }
+        return names
+    }
+
+    /// Calls `body` with each name in a folder but `.` and `..`, reading the folder as it goes.
+    static func forEachEntry(of folder: Int32, _ body: (String) -> Void) {
         let descriptor = dup(folder)
         guard descriptor >= 0, let stream = fdopendir(descriptor) else {
             if descriptor >= 0 { close(descriptor) }
-            return []
+            return
         }
         defer { closedir(stream) }
         rewinddir(stream)
-        var names: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: &entry.pointee.d_name) {
                 String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { body(name) }
         }
-        return names
     }
 
-    /// Removes the folder `name` in `parent` and everything in it, never following a link.
+    /// Removes the folder `name` in `parent` and everything in it, never following a link. Names
+    /// are removed as the folder is read, so a staging folder of any size costs no memory.
     static func removeTree(_ name: String, in parent: Int32) {
         let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else { return }
-        for entry in entries(of: folder) where unlinkat(folder, entry, 0) != 0 {
-            if errno == EISDIR || errno == EPERM { removeTree(entry, in: folder) }
+        // Read again while a pass removed something: entries removed while reading may hide others.
+        for _ in 0..<8 {
+            var removed = 0
+            forEachEntry(of: folder) { entry in
+                if unlinkat(folder, entry, 0) == 0 {
+                    removed += 1
+                } else if errno == EISDIR || errno == EPERM {
+                    removeTree(entry, in: folder)
+                    removed += 1
+                }
+            }
+            if removed == 0 { break }
         }
         close(folder)
         unlinkat(parent, name, AT_REMOVEDIR)
