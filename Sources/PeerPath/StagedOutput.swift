@@ -342,7 +342,7 @@ final class StagedOutput: @unchecked Sendable {
         if stagingDescriptor >= 0 {
             close(stagingDescriptor)
             stagingDescriptor = -1
-            StaleStaging.removeTree(stagingName, in: rootDescriptor)
+            StaleStaging.removeTree(stagingName, in: rootDescriptor, ownerLast: true)
         }
         if state != .committed { removeMadeRoot() }
         madeRoot = []

@@ -54,8 +54,12 @@ enum StaleStaging {
             let folder = openat(root, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard folder >= 0 else { continue }
             let owner = readText(ownerFile, in: folder)
+            var status = stat()
+            let age = fstat(folder, &status) == 0 ? time(nil) - status.st_mtim.tv_sec : 0
             close(folder)
-            if let owner, isDead(owner: owner) { removeTree(name, in: root) }
+            // A run writes its owner file straight after making the folder: a folder still without
+            // one a minute on is one whose run was killed in between.
+            if owner.map({ isDead(owner: $0) }) ?? (age > 60) { removeTree(name, in: root, ownerLast: true) }
         }
     }
 
@@ -94,14 +98,22 @@ enum StaleStaging {
     }
 
     /// Removes the folder `name` in `parent` and everything in it, never following a link. Names
-    /// are removed as the folder is read, so a staging folder of any size costs no memory.
-    static func removeTree(_ name: String, in parent: Int32) {
+    /// are removed as the folder is read, so a staging folder of any size costs no memory. With
+    /// `ownerLast`, the owner file goes last, so that a run killed while removing a staging folder
+    /// leaves one the next run still knows to remove.
+    static func removeTree(_ name: String, in parent: Int32, ownerLast: Bool = false) {
         let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else { return }
+        defer {
+            if ownerLast { unlinkat(folder, ownerFile, 0) }
+            close(folder)
+            unlinkat(parent, name, AT_REMOVEDIR)
+        }
         // Read again while a pass removed something: entries removed while reading may hide others.
         for _ in 0..<8 {
             var removed = 0
             forEachEntry(of: folder) { entry in
+                if ownerLast && entry == ownerFile { return }
                 if unlinkat(folder, entry, 0) == 0 {
                     removed += 1
                 } else if errno == EISDIR || errno == EPERM {
@@ -111,7 +123,5 @@ enum StaleStaging {
             }
             if removed == 0 { break }
         }
-        close(folder)
-        unlinkat(parent, name, AT_REMOVEDIR)
     }
 }

@@ -180,9 +180,15 @@ struct WriteSafetyTests {
             _ = manager.createFile(atPath: folder + "/n0", contents: Data("half a file".utf8))
             _ = manager.createFile(atPath: folder + "/o1", contents: Data("an old file".utf8))
         }
+        // Killed between making the folder and writing its owner file: removed once a minute old.
+        for (suffix, age) in [("noown1", 120.0), ("noown2", 0.0)] {
+            let folder = "\(out)/.peerpath-stage-\(suffix)"
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try manager.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -age)], ofItemAtPath: folder)
+        }
         let run = try PeerPathProcess(["generate", fixture, "--out", out, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(Self.stagingFolders(in: out) == [".peerpath-stage-live01", ".peerpath-stage-other1"])
+        #expect(Self.stagingFolders(in: out) == [".peerpath-stage-live01", ".peerpath-stage-noown2", ".peerpath-stage-other1"])
         #expect(Self.everything(under: "\(out)/.peerpath-stage-live01") == ["n0", "o1", "owner"])
     }
 
