@@ -49,6 +49,8 @@ final class StagedOutput: @unchecked Sendable {
     private var madeRoot: [String] = []
     /// Folders under the root that the commit made, outermost first.
     private var madeFolders: [String] = []
+    /// Why the staging folder could not be made, for every later file.
+    private var stagingFailure: PeerPathError?
     /// Files put in place so far (entries `0..<committed`).
     private var committed = 0
 
@@ -118,9 +120,15 @@ final class StagedOutput: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         switch state {
-        case .empty: try openStaging()
+        case .empty:
+            do throws(PeerPathError) {
+                try openStaging()
+            } catch {
+                if state != .empty { stagingFailure = error }
+                throw error
+            }
         case .staging: break
-        default: throw PeerPathError(.io, "\(root): error: the run was interrupted")
+        default: throw stagingFailure ?? PeerPathError(.io, "\(root): error: the run was interrupted")
         }
         let number: Int
         if let known = folderNumbers[folder] {
@@ -166,6 +174,7 @@ final class StagedOutput: @unchecked Sendable {
     /// Opens (making it and its parents if need be) the root, removes the staging folders of runs
     /// that no longer exist, and makes this run's. Called under the lock.
     private func openStaging() throws(PeerPathError) {
+        if rootDescriptor >= 0 { close(rootDescriptor) }  // an earlier attempt's
         rootDescriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if rootDescriptor < 0 && (errno == ENOENT || errno == ENOTDIR) {
             try makeRoot(root)
@@ -184,7 +193,7 @@ final class StagedOutput: @unchecked Sendable {
                 break
             }
             guard errno == EEXIST else {
-                let error = Self.failure(display(name), "cannot create the staging folder")
+                let error = Self.failure(root, "cannot create a staging folder in the output folder")
                 removeMadeRoot()
                 throw error
             }
@@ -198,6 +207,8 @@ final class StagedOutput: @unchecked Sendable {
         guard stagingDescriptor >= 0, fstat(stagingDescriptor, &status) == 0, status.st_uid == geteuid(),
               status.st_mode & 0o077 == 0 else {
             let error = PeerPathError(.io, "\(display(stagingName)): error: the staging folder was replaced while it was being made")
+            if stagingDescriptor >= 0 { close(stagingDescriptor) }
+            stagingDescriptor = -1
             state = .finished
             removeMadeRoot()
             throw error
