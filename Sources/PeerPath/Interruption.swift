@@ -62,9 +62,10 @@ public enum Interruption {
     static func handle(_ signal: Int32) {
         let outcomes = registry.all.map { $0.interrupt() }
         let name = signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"
-        let message = outcomes.contains(.written)
+        // On a terminal, the progress line is cleared first.
+        let message = (isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K" : "") + (outcomes.contains(.written)
             ? "peerpath: interrupted by \(name) after every file was in place\n"
-            : "peerpath: interrupted by \(name); no file in the output folder was changed\n"
+            : "peerpath: interrupted by \(name); no file in the output folder was changed\n")
         _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
         _exit(128 + signal)
     }
