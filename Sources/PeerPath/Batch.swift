@@ -3,10 +3,11 @@ import PeerPathModel
 
 /// Generates many pathways on several cores. Each pathway is loaded, assessed and rendered on its
 /// own (its model and files held in memory only while it is written), so memory stays flat however
-/// long the batch, and each file goes to a temporary file beside its target. Only when every
-/// pathway has succeeded are the files renamed into place: bad input or a write failure anywhere
-/// stops new work, removes the temporary files and the folders the batch made, and leaves every
-/// existing file as it was; the error is the first, in the order the files were given.
+/// long the batch, and each file goes to a private staging folder inside the output folder (see
+/// `StagedOutput`). Only when every pathway has succeeded are the files put in place: bad input or
+/// a write failure anywhere, even part-way through putting them in place, stops new work, removes
+/// the staging folder and the folders the batch made, and leaves every existing file as it was;
+/// the error is the first, in the order the files were given.
 public struct Batch: Sendable {
     public let pipeline: Pipeline
     public let files: [String]
@@ -48,7 +49,7 @@ public struct Batch: Sendable {
     public func run(listing: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil) throws(PeerPathError) -> Summary {
         let start = Date()
         let state = BatchState(total: files.count)
-        let output = StagedOutput()
+        let output = StagedOutput(root: folder)
         let pipeline = self.pipeline
         let folder = self.folder
         let files = self.files
@@ -59,7 +60,7 @@ public struct Batch: Sendable {
                     let assessment = pipeline.assess(try pipeline.load(file), file: file)
                     try state.claim(assessment.pathway.id, index: index, file: file)
                     for file in try pipeline.outputs(for: assessment) {
-                        try output.stage(file.data, to: (folder as NSString).appendingPathComponent(file.path))
+                        try output.stage(file.data, to: file.path)
                     }
                     let done = state.finish(index, roles: assessment.pathway.roles.count,
                                             errors: assessment.findings.filter { $0.severity == .error }.count,

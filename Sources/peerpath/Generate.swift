@@ -7,8 +7,9 @@ struct Generate: ParsableCommand {
         abstract: "Write every role's documents (job description, person specification, banding justification, panel pack) and each pathway's overview, as ODT, XML and Markdown.",
         discussion: """
         PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. The pathways
-        are all rendered before any file is put in place; a failure anywhere leaves
-        the output folder as it was.
+        are all rendered before any file is put in place; a failure anywhere, or SIGINT or SIGTERM
+        (exit 130, 143), leaves the output folder as it was. No symbolic link below the output
+        folder is followed.
         Exit codes: 0 written, 65 bad input data, 66 missing input, 70 broken templates or schema, 74 write error.
         """
     )
@@ -39,6 +40,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         let files = PathwayFiles.expand(pathways)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
