@@ -91,12 +91,26 @@ public struct PracticeChecks: Sendable {
         (#"\bSocial Work England\b"#, true), (#"\b(NMC|HCPC|BSc|BA|MSc|MA)\b"#, false),
     ]
 
+    /// The patterns compiled once, the first time a criterion could hold one.
+    static let credentialExpressions: [NSRegularExpression] = credentialPatterns.map { pattern, ignoringCase in
+        try! NSRegularExpression(pattern: pattern, options: ignoringCase ? [.caseInsensitive] : [])
+    }
+
+    /// Letters every credential pattern's match holds one of: a criterion with none is passed over
+    /// without running an expression (most criteria).
+    static let credentialHints = ["degree", "regist", "social work england"]
+    static let credentialAbbreviations = ["NMC", "HCPC", "BSc", "BA", "MSc", "MA"]
+
     /// The credential wording a criterion uses, unless it accepts equivalent experience instead.
     static func credentialWording(in text: String) -> String? {
-        guard text.range(of: "equivalent experience", options: .caseInsensitive) == nil else { return nil }
-        for (pattern, ignoringCase) in credentialPatterns {
-            let options: String.CompareOptions = ignoringCase ? [.regularExpression, .caseInsensitive] : [.regularExpression]
-            if let range = text.range(of: pattern, options: options) { return String(text[range]) }
+        let lowered = text.lowercased()
+        guard !lowered.contains("equivalent experience") else { return nil }
+        guard credentialHints.contains(where: lowered.contains) || credentialAbbreviations.contains(where: text.contains) else { return nil }
+        let whole = NSRange(location: 0, length: text.utf16.count)
+        for expression in credentialExpressions {
+            if let match = expression.firstMatch(in: text, range: whole), let range = Range(match.range, in: text) {
+                return String(text[range])
+            }
         }
         return nil
     }
