@@ -55,7 +55,7 @@ public struct Pipeline: Sendable {
                 odt = ODTWriter(styles: organisation, generator: generator)
                 var report: [String] = []
                 if !organisation.dropped.isEmpty {
-                    report.append("\(styles): note: dropped \(organisation.dropped.count) kinds of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
+                    report.append("\(styles): note: dropped \(organisation.dropped.count.counted("kind", plural: "kinds")) of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
                 }
                 if !organisation.added.isEmpty {
                     report.append("\(styles): note: added peerpath's \(organisation.added.joined(separator: ", ")) styles, which the file lacks")

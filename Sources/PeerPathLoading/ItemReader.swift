@@ -20,10 +20,11 @@ struct ItemReader {
                          catalogueID: id, location: node.location))
     }
 
-    /// A pathway's duty: `{use: id}` with optional `evidence` and `area`, or its own duty.
+    /// A pathway's duty: `{use: id}` with optional `text`, `evidence` and `area`, or its own duty.
+    /// A changed `text` keeps the catalogue's evidence and domains unless `evidence` is given too.
     func duty(_ node: YAMLNode) throws(LoadError) -> Duty {
         if node.hasKey("use") {
-            let use = try node.mapping(keys: ["use", "evidence", "area"])
+            let use = try node.mapping(keys: ["use", "text", "evidence", "area"])
             let idNode = try use.required("use")
             let id = try idNode.identifier()
             guard var duty = catalogue.duties[id] else {
@@ -31,6 +32,7 @@ struct ItemReader {
             }
             if let replacement = use.optional("evidence") { duty.evidence = try evidence(replacement) }
             if let area = use.optional("area") { duty.area = try area.string() }
+            if let text = use.optional("text") { duty.text = try text.string() }
             duty.location = node.location
             return duty
         }

@@ -194,6 +194,14 @@ struct YAMLNode {
         return YAMLMapping(owner: self, entries: entries)
     }
 
+    /// The value of a key of a mapping, whatever other keys it has; nil when this is not a mapping
+    /// or lacks the key.
+    func value(forKey key: String) -> YAMLNode? {
+        guard case .mapping(let mapping) = node else { return nil }
+        guard let value = mapping.first(where: { $0.key.string == key })?.value else { return nil }
+        return YAMLNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
+    }
+
     /// Whether this is a mapping with the key.
     func hasKey(_ key: String) -> Bool {
         guard case .mapping(let mapping) = node else { return false }
