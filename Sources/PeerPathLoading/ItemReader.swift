@@ -114,7 +114,7 @@ struct ItemReader {
         try node.sequence().map { (item) throws(LoadError) in
             let id = try item.identifier()
             guard domains.contains(where: { $0.id == id }) else {
-                throw item.error("'\(id)' is not a competence domain\(Suggestion.didYouMean(id, among: domains.map(\.id))); expected one of: \(domains.map(\.id).joined(separator: ", "))")
+                throw item.error("'\(id)' is not a competence domain\(Suggestion.didYouMean(id, among: domains.map(\.id), then: "expected one of: \(domains.map(\.id).joined(separator: ", "))"))")
             }
             return id
         }

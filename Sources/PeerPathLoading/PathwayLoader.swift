@@ -131,7 +131,7 @@ public struct PathwayLoader: Sendable {
         let band = try bandNode.scalarText()
         guard scheme.band(named: band) != nil else {
             let known = scheme.bands.map(\.name).joined(separator: ", ")
-            throw bandNode.error("'\(band)' is not a band\(Suggestion.didYouMean(band, among: scheme.bands.map(\.name))); expected one of: \(known)")
+            throw bandNode.error("'\(band)' is not a band\(Suggestion.didYouMean(band, among: scheme.bands.map(\.name), then: "expected one of: \(known)"))")
         }
         let tierNode = try map.required("tier")
         let tier = try tierNode.int()

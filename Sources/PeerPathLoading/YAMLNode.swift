@@ -183,7 +183,7 @@ struct YAMLNode {
             let keyNode = YAMLNode(node: key, file: file, path: path)
             guard allowed.contains(keyName) else {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw keyNode.error("unknown key '\(keyName)' in \(name)\(Suggestion.didYouMean(keyName, among: allowed)); expected one of: \(known)")
+                throw keyNode.error("unknown key '\(keyName)' in \(name)\(Suggestion.didYouMean(keyName, among: allowed, then: "expected one of: \(known)"))")
             }
             if entries.contains(where: { $0.0 == keyName }) {
                 throw keyNode.error("key '\(keyName)' appears twice in \(name)")
@@ -267,7 +267,7 @@ struct YAMLNode {
         let text = try string()
         guard let value = Value(rawValue: text) else {
             let known = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("'\(text)' is not allowed for \(name)\(Suggestion.didYouMean(text, among: Value.allCases.map(\.rawValue))); expected one of: \(known)")
+            throw error("'\(text)' is not allowed for \(name)\(Suggestion.didYouMean(text, among: Value.allCases.map(\.rawValue), then: "expected one of: \(known)"))")
         }
         return value
     }

@@ -83,7 +83,7 @@ public struct CatalogueReport: Sendable {
     public init(folder: String, catalogue: Catalogue, scheme: Scheme, domains: [CompetenceDomain],
                 sections: [Section] = Section.allCases, filter: Filter = Filter()) throws(PeerPathError) {
         if let domain = filter.domain, !domains.contains(where: { $0.id == domain }) {
-            throw PeerPathError(.usage, "peerpath: error: '\(domain)' is not a competence domain\(Suggestion.didYouMean(domain, among: domains.map(\.id))); the domains are: \(domains.map(\.id).joined(separator: ", "))")
+            throw PeerPathError(.usage, "peerpath: error: '\(domain)' is not a competence domain\(Suggestion.didYouMean(domain, among: domains.map(\.id), then: "the domains are: \(domains.map(\.id).joined(separator: ", "))"))")
         }
         if let factor = filter.factor, scheme.factor(factor) == nil {
             throw PeerPathError(.usage, "peerpath: error: there is no factor \(factor); the factors are 1 to \(scheme.factors.count)")

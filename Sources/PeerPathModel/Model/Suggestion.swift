@@ -6,6 +6,8 @@
 public enum Suggestion {
     /// Names longer than this are not compared: no one mistypes 100 characters into a near miss.
     static let longest = 100
+    /// At most this many known names are compared, so a huge catalogue cannot make one message slow.
+    static let mostCompared = 10_000
 
     /// The known name nearest to `name`, when one is close enough; among equally near ones the
     /// first in alphabetical order.
@@ -14,7 +16,7 @@ public enum Suggestion {
         guard !typed.isEmpty, typed.count <= longest else { return nil }
         let allowed = typed.count <= 4 ? 1 : typed.count <= 8 ? 2 : 3
         var best: (distance: Int, name: String)?
-        for candidate in known where candidate != name {
+        for candidate in known.prefix(mostCompared) where candidate != name {
             let letters = Array(candidate.lowercased())
             guard abs(letters.count - typed.count) <= allowed, letters.count <= longest else { continue }
             let distance = Self.distance(typed, letters)
@@ -29,6 +31,14 @@ public enum Suggestion {
     /// message's first clause.
     public static func didYouMean(_ name: String, among known: some Sequence<String>) -> String {
         nearest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// `; did you mean 'x'? Expected one of: …` when a known name is close to `name`, else
+    /// `; expected one of: …`: a message's suggestion, then what it goes on to say (`rest`,
+    /// written to follow a semicolon).
+    public static func didYouMean(_ name: String, among known: some Sequence<String>, then rest: String) -> String {
+        guard let nearest = nearest(to: name, among: known) else { return "; " + rest }
+        return "; did you mean '\(nearest)'? " + rest.prefix(1).uppercased() + rest.dropFirst()
     }
 
     /// The optimal string alignment distance: edits of single characters, and swaps of neighbours.
