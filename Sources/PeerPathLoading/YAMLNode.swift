@@ -136,6 +136,9 @@ struct YAMLNode {
         if let previous = lines[..<(number - 1)].lastIndex(where: isContent) {
             let other = lines[previous]
             let column = keyColumn(other)
+            // Lined up with the line above, the line is not what is out of place (an unclosed
+            // quote above, say): libyaml's own words are all there is to say.
+            guard own != column else { return nil }
             message += column == indent(other) ? ", and line \(previous + 1) above it by \(spaces(column))"
                                                : ", and the keys of line \(previous + 1) above it by \(spaces(column))"
         }

@@ -11,16 +11,17 @@ import Testing
 struct NewcomerTests {
     let shipped = TestSupport.repository + "/pathways/nhs-adult-mental-health.yaml"
     let twoRoles = TestSupport.fixture("two-roles.yaml")
+    /// The shipped catalogue named as --catalogue names it, so a changed copy of a shipped pathway
+    /// can be written elsewhere than pathways/ (where `check pathways` would find it).
+    static let shippedPipeline = try! Pipeline(installation: TestSupport.installation,
+                                               catalogue: TestSupport.installation.catalogueFolder)
 
     /// The load error of the two-role fixture with one replacement, or nil when it loads.
     func failure(_ file: String, replacing old: String, with new: String, pipeline: Pipeline = TestSupport.pipeline) throws -> PeerPathError? {
         let original = TestSupport.read(file)
         try #require(original.contains(old), "the fixture no longer holds \(old)")
         let text = original.replacingOccurrences(of: old, with: new)
-        // Beside the original, so a pathway's own catalogue folder still resolves.
-        let path = (file as NSString).deletingLastPathComponent + "/.newcomer-\(UUID().uuidString).yaml"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let path = TestSupport.write(text)
         do {
             _ = try pipeline.load(path)
             return nil
@@ -67,12 +68,13 @@ struct NewcomerTests {
     }
 
     @Test func anUnknownCatalogueIdSuggestsTheNearestOfItsKind() throws {
-        let duty = try #require(try failure(shipped, replacing: "      - use: one-to-one-peer-support\n", with: "      - use: one-to-one-peer-suport\n"))
+        let duty = try #require(try failure(shipped, replacing: "      - use: one-to-one-peer-support\n", with: "      - use: one-to-one-peer-suport\n",
+                                            pipeline: Self.shippedPipeline))
         #expect(duty.message.contains("error: no duty 'one-to-one-peer-suport' in the catalogue; did you mean 'one-to-one-peer-support'?"))
         let text = TestSupport.read(shipped)
         let criterion = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("      - use: lived-experience") })
         let typo = criterion.replacingOccurrences(of: "lived-experience", with: "lived-experiense")
-        let error = try #require(try failure(shipped, replacing: criterion + "\n", with: typo + "\n"))
+        let error = try #require(try failure(shipped, replacing: criterion + "\n", with: typo + "\n", pipeline: Self.shippedPipeline))
         #expect(error.message.contains("error: no criterion '\(typo.dropFirst("      - use: ".count))' in the catalogue; did you mean '\(criterion.dropFirst("      - use: ".count))'?"))
     }
 
