@@ -14,7 +14,7 @@ public struct Assessment: Sendable {
     public func requireRole(_ id: String, file: String) throws(PeerPathError) {
         guard role(id) == nil else { return }
         let known = roles.map(\.role.id).joined(separator: ", ")
-        throw PeerPathError(.usage, "\(file): error: no role '\(id)' in this pathway; its roles are: \(known)")
+        throw PeerPathError(.usage, "\(file): error: no role '\(id)' in this pathway\(Suggestion.didYouMean(id, among: roles.map(\.role.id), then: "its roles are: \(known)"))")
     }
 
     public func findings(for roleID: String) -> [Finding] { findings.filter { $0.roleID == roleID } }

@@ -32,6 +32,13 @@ public struct Batch: Sendable {
         public var errors = 0
         public var warnings = 0
         public var seconds = 0.0
+
+        /// The closing line of `generate`: files, pathways, roles, findings and time, each count
+        /// with its noun in the singular for one.
+        public func line(folder: String) -> String {
+            "peerpath: wrote \(files.counted("file")) for \(pathways.counted("pathway")) under \(folder)"
+                + " (\(roles.counted("role")); findings: \(errors.counted("error")), \(warnings.counted("warning")); \(String(format: "%.2f", seconds)) s)"
+        }
     }
 
     /// Where a batch has got to, for a progress line.

@@ -62,7 +62,7 @@ struct DocumentWriters: Sendable {
     private static func report(_ organisation: OrganisationStyles, file: String) -> [String] {
         var report: [String] = []
         if !organisation.dropped.isEmpty {
-            report.append("\(file): note: dropped \(organisation.dropped.count) kinds of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
+            report.append("\(file): note: dropped \(organisation.dropped.count.counted("kind", plural: "kinds")) of element or attribute that ODF 1.3 does not define: \(organisation.dropped.joined(separator: ", "))")
         }
         if !organisation.droppedLinks.isEmpty {
             let count = organisation.droppedLinks.count

@@ -21,6 +21,8 @@ public struct Installation: Sendable {
     public var templatesFolder: String { path("templates") }
     public var stylesFile: String { path("templates/odt/styles.xml") }
     public var schemaFile: String { path("schemas/peerpath.rng") }
+    /// The catalogue that ships with peerpath, beside its pathways.
+    public var catalogueFolder: String { path("pathways/catalogue") }
 
     func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 

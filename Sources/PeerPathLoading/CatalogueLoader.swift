@@ -41,6 +41,7 @@ struct CatalogueLoader {
                 let (id, duty) = try items.catalogueDuty(node)
                 guard catalogue.duties[id] == nil else { throw node.error("duty id '\(id)' is used twice in the catalogue") }
                 catalogue.duties[id] = duty
+                catalogue.dutyOrder.append(id)
             }
         }
         if FileManager.default.fileExists(atPath: try path("criteria.yaml")) {
@@ -48,6 +49,7 @@ struct CatalogueLoader {
                 let (id, criterion) = try items.catalogueCriterion(node)
                 guard catalogue.criteria[id] == nil else { throw node.error("criterion id '\(id)' is used twice in the catalogue") }
                 catalogue.criteria[id] = criterion
+                catalogue.criterionOrder.append(id)
             }
         }
         if FileManager.default.fileExists(atPath: try path("requirements.yaml")) {
@@ -57,6 +59,7 @@ struct CatalogueLoader {
                 guard catalogue.requirements[id] == nil else { throw node.error("requirement id '\(id)' is used twice in the catalogue") }
                 catalogue.requirements[id] = Requirement(id: id, kind: try entry.required("kind").oneOf(Requirement.Kind.self),
                                                          text: try entry.required("text").string())
+                catalogue.requirementOrder.append(id)
             }
         }
         return catalogue

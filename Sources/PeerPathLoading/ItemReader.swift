@@ -20,17 +20,19 @@ struct ItemReader {
                          catalogueID: id, location: node.location))
     }
 
-    /// A pathway's duty: `{use: id}` with optional `evidence` and `area`, or its own duty.
+    /// A pathway's duty: `{use: id}` with optional `text`, `evidence` and `area`, or its own duty.
+    /// A changed `text` keeps the catalogue's evidence and domains unless `evidence` is given too.
     func duty(_ node: YAMLNode) throws(LoadError) -> Duty {
         if node.hasKey("use") {
-            let use = try node.mapping(keys: ["use", "evidence", "area"])
+            let use = try node.mapping(keys: ["use", "text", "evidence", "area"])
             let idNode = try use.required("use")
             let id = try idNode.identifier()
             guard var duty = catalogue.duties[id] else {
-                throw idNode.error("no duty '\(id)' in the catalogue\(catalogue.duties.isEmpty ? " (does the pathway name its 'catalogue' folder?)" : "")")
+                throw idNode.error("no duty '\(id)' in the catalogue\(catalogue.duties.isEmpty ? " (does the pathway name its 'catalogue' folder?)" : Suggestion.didYouMean(id, among: catalogue.duties.keys))")
             }
             if let replacement = use.optional("evidence") { duty.evidence = try evidence(replacement) }
             if let area = use.optional("area") { duty.area = try area.string() }
+            if let text = use.optional("text") { duty.text = try text.string() }
             duty.location = node.location
             return duty
         }
@@ -60,7 +62,7 @@ struct ItemReader {
             let idNode = try use.required("use")
             let id = try idNode.identifier()
             guard var criterion = catalogue.criteria[id] else {
-                throw idNode.error("no criterion '\(id)' in the catalogue\(catalogue.criteria.isEmpty ? " (does the pathway name its 'catalogue' folder?)" : "")")
+                throw idNode.error("no criterion '\(id)' in the catalogue\(catalogue.criteria.isEmpty ? " (does the pathway name its 'catalogue' folder?)" : Suggestion.didYouMean(id, among: catalogue.criteria.keys))")
             }
             if let need = use.optional("need") { criterion.need = try need.oneOf(Criterion.Need.self) }
             if let assessed = use.optional("assessed") { criterion.assessed = try assessments(assessed) }
@@ -112,7 +114,7 @@ struct ItemReader {
         try node.sequence().map { (item) throws(LoadError) in
             let id = try item.identifier()
             guard domains.contains(where: { $0.id == id }) else {
-                throw item.error("'\(id)' is not a competence domain; expected one of: \(domains.map(\.id).joined(separator: ", "))")
+                throw item.error("'\(id)' is not a competence domain\(Suggestion.didYouMean(id, among: domains.map(\.id), then: "expected one of: \(domains.map(\.id).joined(separator: ", "))"))")
             }
             return id
         }
@@ -129,7 +131,7 @@ struct ItemReader {
         for node in requires {
             let id = try node.identifier()
             guard let requirement = catalogue.requirements[id] else {
-                throw node.error("no requirement '\(id)' in the catalogue")
+                throw node.error("no requirement '\(id)' in the catalogue\(catalogue.requirements.isEmpty ? " (does the pathway name its 'catalogue' folder?)" : Suggestion.didYouMean(id, among: catalogue.requirements.keys))")
             }
             requirements.append(requirement)
         }

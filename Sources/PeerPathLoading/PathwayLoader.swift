@@ -22,6 +22,29 @@ public struct PathwayLoader: Sendable {
         try load(SourceText(contentsOf: file))
     }
 
+    /// The catalogue in a folder (one named on the command line, or the shipped one), checked as
+    /// loading a pathway checks it.
+    public func loadCatalogue(folder: String) throws(LoadError) -> Catalogue {
+        try CatalogueLoader(items: ItemReader(scheme: scheme, domains: domains)).load(folder: folder)
+    }
+
+    /// The folder a pathway file's `catalogue:` names, resolved as loading the pathway resolves it
+    /// (relative to the pathway's folder, and inside it), and the catalogue in it; nil when the
+    /// pathway names none. Only the `pathway:` head is read, so the rest may still be unfinished.
+    public func catalogue(namedBy file: String) throws(LoadError) -> (folder: String, catalogue: Catalogue)? {
+        let root = try YAMLNode.parse(SourceText(contentsOf: file))
+        guard let head = root.value(forKey: "pathway") else {
+            throw root.error("'\(file)' has no 'pathway:' at its top level, so it is not a pathway file")
+        }
+        guard let node = head.value(forKey: "catalogue") else { return nil }
+        let loader = CatalogueLoader(items: ItemReader(scheme: scheme, domains: domains))
+        let folder = try node.string()
+        let catalogue = try loader.load(folder: folder, beside: file, at: node)
+        let base = (file as NSString).deletingLastPathComponent
+        let path = folder.hasPrefix("/") ? folder : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(folder)
+        return (path, catalogue)
+    }
+
     /// Bounds that keep any input's work small, whatever aliases or repetition a file uses.
     public static let maximumRoles = PathwayRules.maximumRoles
     public static let maximumItemsPerRole = PathwayRules.maximumItemsPerRole
@@ -108,7 +131,7 @@ public struct PathwayLoader: Sendable {
         let band = try bandNode.scalarText()
         guard scheme.band(named: band) != nil else {
             let known = scheme.bands.map(\.name).joined(separator: ", ")
-            throw bandNode.error("'\(band)' is not a band; expected one of: \(known)")
+            throw bandNode.error("'\(band)' is not a band\(Suggestion.didYouMean(band, among: scheme.bands.map(\.name), then: "expected one of: \(known)"))")
         }
         let tierNode = try map.required("tier")
         let tier = try tierNode.int()

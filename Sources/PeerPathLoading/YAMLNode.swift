@@ -1,3 +1,4 @@
+import Foundation
 import PeerPathModel
 import Yams
 
@@ -78,6 +79,9 @@ struct YAMLNode {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if let explained = explain(problem, line: mark.line, column: mark.column, text: text) {
+                return LoadError(file: file, line: mark.line, column: mark.column, message: explained)
+            }
             var message = "YAML syntax: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return LoadError(file: file, line: mark.line, column: mark.column, message: message)
@@ -86,6 +90,60 @@ struct YAMLNode {
         default:
             return LoadError(file: file, line: 1, column: 1, message: "YAML: \(error)")
         }
+    }
+
+    /// libyaml's words for a line that does not line up with its neighbours.
+    static let indentationProblems = ["mapping values are not allowed in this context", "did not find expected key",
+                                      "did not find expected '-' indicator", "block sequence entries are not allowed in this context",
+                                      "could not find expected ':'"]
+
+    /// libyaml's indentation problems in plain words: which line is out of line with which, by how
+    /// many spaces, and what to check; a tab used to indent; a second `: ` inside a plain value.
+    /// Nil for other problems, which keep libyaml's own words.
+    static func explain(_ problem: String, line number: Int, column: Int, text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1]
+        let original = "(YAML: \(problem))"
+        if problem.contains("tab character") {
+            let tabbed = line.first == "\t" ? number : (lines[..<(number - 1)].lastIndex { $0.first == "\t" }).map { $0 + 1 } ?? number
+            return "YAML indentation: line \(tabbed) is indented with a tab; YAML indents with spaces only, so replace the tab with spaces that line it up with its neighbours \(original)"
+        }
+        guard indentationProblems.contains(where: problem.contains) else { return nil }
+        // A second `: ` inside a value: `purpose: Walks with people: listens`.
+        if problem.contains("mapping values") {
+            let before = String(line.prefix(max(0, column - 1)))
+            let content = before.drop { $0 == " " || $0 == "-" }
+            if let colon = content.range(of: ": ") {
+                let key = content[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
+                return "YAML syntax: line \(number) has a second ': ' inside the value of '\(key)'; put the value in quotes, or write it as a folded block ('>') on the lines below \(original)"
+            }
+        }
+        let indent = { (text: Substring) -> Int in text.prefix { $0 == " " }.count }
+        // Where the keys of a line start: after its spaces and any `- ` of list items.
+        let keyColumn = { (text: Substring) -> Int in
+            var rest = text.drop { $0 == " " }
+            while rest.hasPrefix("- ") || rest == "-" { rest = rest.dropFirst().drop { $0 == " " } }
+            return text.count - rest.count
+        }
+        let isContent = { (text: Substring) -> Bool in
+            let trimmed = text.drop { $0 == " " }
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }
+        let spaces = { (count: Int) -> String in count == 1 ? "1 space" : "\(count) spaces" }
+        let own = indent(line)
+        var message = "YAML indentation: line \(number) is indented differently from its neighbours: by \(spaces(own))"
+        if let previous = lines[..<(number - 1)].lastIndex(where: isContent) {
+            let other = lines[previous]
+            let column = keyColumn(other)
+            // Lined up with the line above, the line is not what is out of place (an unclosed
+            // quote above, say): libyaml's own words are all there is to say.
+            guard own != column else { return nil }
+            message += column == indent(other) ? ", and line \(previous + 1) above it by \(spaces(column))"
+                                               : ", and the keys of line \(previous + 1) above it by \(spaces(column))"
+        }
+        message += ". The keys of one mapping, and the '- ' items of one list, must start in the same column; a line indented more than the key above it is read as part of that key's value. Check the spaces at the start of line \(number) \(original)"
+        return message
     }
 
     /// The line of the second `key:` at the indentation of the first, from a line on (1-based).
@@ -128,7 +186,7 @@ struct YAMLNode {
             let keyNode = YAMLNode(node: key, file: file, path: path)
             guard allowed.contains(keyName) else {
                 let known = allowed.sorted().joined(separator: ", ")
-                throw keyNode.error("unknown key '\(keyName)' in \(name); expected one of: \(known)")
+                throw keyNode.error("unknown key '\(keyName)' in \(name)\(Suggestion.didYouMean(keyName, among: allowed, then: "expected one of: \(known)"))")
             }
             if entries.contains(where: { $0.0 == keyName }) {
                 throw keyNode.error("key '\(keyName)' appears twice in \(name)")
@@ -137,6 +195,14 @@ struct YAMLNode {
             entries.append((keyName, YAMLNode(node: value, file: file, path: childPath)))
         }
         return YAMLMapping(owner: self, entries: entries)
+    }
+
+    /// The value of a key of a mapping, whatever other keys it has; nil when this is not a mapping
+    /// or lacks the key.
+    func value(forKey key: String) -> YAMLNode? {
+        guard case .mapping(let mapping) = node else { return nil }
+        guard let value = mapping.first(where: { $0.key.string == key })?.value else { return nil }
+        return YAMLNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
     /// Whether this is a mapping with the key.
@@ -204,7 +270,7 @@ struct YAMLNode {
         let text = try string()
         guard let value = Value(rawValue: text) else {
             let known = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("'\(text)' is not allowed for \(name); expected one of: \(known)")
+            throw error("'\(text)' is not allowed for \(name)\(Suggestion.didYouMean(text, among: Value.allCases.map(\.rawValue), then: "expected one of: \(known)"))")
         }
         return value
     }

@@ -4,8 +4,12 @@ import PeerPath
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a pathway: job evaluation, practice from the ImROC briefing paper, and the trace from duties to criteria.",
-        discussion: "Exit codes: 0 no error findings, 1 error findings, 65 bad input data, 66 missing input."
+        abstract: "Check pathways: job evaluation, practice from the ImROC briefing paper, and the trace from duties to criteria.",
+        discussion: """
+        PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. With more than one pathway, each one's findings are printed with its file and count, then the count over all of them; a pathway that cannot be read is reported on stderr and the rest are still checked.
+
+        Exit codes: 0 no error findings, 1 error findings, 65 bad input data, 66 missing input.
+        """
     )
 
     @OptionGroup var options: FindingsOptions
@@ -22,7 +26,7 @@ struct TraceCommand: ParsableCommand {
         discussion: "Exit codes: 0 done, 64 unknown --role, 65 bad input data, 66 missing input."
     )
 
-    @Argument(help: ArgumentHelp("A pathway file (YAML).", valueName: "PATHWAY"))
+    @Argument(help: ArgumentHelp("A pathway file (YAML or pathway.xml).", valueName: "PATHWAY"))
     var pathway: String
 
     @Option(name: .long, help: ArgumentHelp("The role to trace.", valueName: "ID"))

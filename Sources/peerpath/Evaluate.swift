@@ -14,7 +14,7 @@ struct Evaluate: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A pathway file (YAML).", valueName: "PATHWAY"))
+    @Argument(help: ArgumentHelp("A pathway file (YAML or pathway.xml).", valueName: "PATHWAY"))
     var pathway: String
 
     @Option(name: .long, help: ArgumentHelp("Only this role.", valueName: "ID"))

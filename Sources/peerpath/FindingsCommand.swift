@@ -3,11 +3,12 @@ import Foundation
 import PeerPath
 import PeerPathModel
 
-/// What `check` and `lint` share: a pathway, an output format, and printing a `CheckReport` of
-/// some finding families, exiting 1 when a finding reaches the severity that fails the command.
+/// What `check` and `lint` share: pathways (files or folders), an output format, and printing a
+/// `CheckReport` of some finding families, exiting 1 when a finding reaches the severity that fails
+/// the command.
 struct FindingsOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A pathway file (YAML or pathway.xml).", valueName: "PATHWAY"))
-    var pathway: String
+    @Argument(help: ArgumentHelp("Pathway files (YAML or pathway.xml) or folders of them.", valueName: "PATHWAY"))
+    var pathways: [String]
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: ReportFormat = .text
@@ -16,12 +17,22 @@ struct FindingsOptions: ParsableArguments {
     @OptionGroup var share: ShareOptions
 
     func report(families: Set<FindingCode.Family>, failingAt severity: Finding.Severity) throws {
+        let files = PathwayFiles.expand(pathways)
         let fails: Bool
         do {
             let pipeline = try Pipeline(installation: share.installation(), needs: families.contains(.language) ? .language : [], catalogue: catalogue.catalogue)
-            let report = CheckReport(assessment: pipeline.assess(try pipeline.load(pathway), file: pathway), families: families)
-            print(format == .json ? report.json() : report.text(), terminator: "")
-            fails = report.findings.contains { $0.severity >= severity }
+            // One file named as a file: that pathway's report, as ever.
+            if files == pathways, let file = files.first, files.count == 1 {
+                let report = CheckReport(assessment: pipeline.assess(try pipeline.load(file), file: file), families: families)
+                print(format == .json ? report.json() : report.text(), terminator: "")
+                fails = report.findings.contains { $0.severity >= severity }
+            } else {
+                let run = CheckRun(pipeline: pipeline, files: files, families: families)
+                for failure in run.failures { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
+                print(format == .json ? run.json() : run.text(), terminator: "")
+                if let failure = run.failures.first { Foundation.exit(failure.exitCode) }
+                fails = run.reports.contains { $0.findings.contains { $0.severity >= severity } }
+            }
         } catch {
             fail(error)
         }

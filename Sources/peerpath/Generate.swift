@@ -6,15 +6,16 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write every role's documents (job description, person specification, banding justification, panel pack) and each pathway's overview, as ODT, XML and Markdown.",
         discussion: """
-        PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. The pathways
-        are all rendered before any file is put in place; a failure anywhere, or SIGINT or SIGTERM
-        (exit 130, 143), leaves the output folder as it was. No symbolic link below the output
+        PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. The pathways \
+        are all rendered before any file is put in place; a failure anywhere, or SIGINT or SIGTERM \
+        (exit 130, 143), leaves the output folder as it was. No symbolic link below the output \
         folder is followed.
+
         Exit codes: 0 written, 65 bad input data, 66 missing input, 70 broken templates or schema, 74 write error.
         """
     )
 
-    @Argument(help: ArgumentHelp("Pathway files or folders.", valueName: "PATHWAY"))
+    @Argument(help: ArgumentHelp("Pathway files (YAML or pathway.xml) or folders of them.", valueName: "PATHWAY"))
     var pathways: [String]
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "DIR"))
@@ -23,8 +24,8 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An organisation's .odt or .ott whose page layout, fonts, colours, header, footer and logo the documents use.", valueName: "FILE"))
     var styles: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Pathways to work on at once (default: the number of cores).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, help: ArgumentHelp("Pathways to work on at once (default: the number of cores, \(ProcessInfo.processInfo.activeProcessorCount) here).", valueName: "N"))
+    var jobs: Int?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -48,12 +49,10 @@ struct Generate: ParsableCommand {
             if !quiet {
                 for line in pipeline.stylesReport { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             }
-            let summary = try Batch(pipeline: pipeline, files: files, folder: out, jobs: jobs).run(progress: progress.update)
+            let summary = try Batch(pipeline: pipeline, files: files, folder: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount).run(progress: progress.update)
             progress.clear()
             if !quiet {
-                let seconds = String(format: "%.2f", summary.seconds)
-                print("peerpath: wrote \(summary.files) files for \(summary.pathways) pathway\(summary.pathways == 1 ? "" : "s") under \(out)"
-                      + " (\(summary.roles) roles; findings: \(summary.errors) errors, \(summary.warnings) warnings; \(seconds) s)")
+                print(summary.line(folder: out))
             }
         } catch {
             progress.clear()

@@ -164,7 +164,7 @@ struct EvaluateCommandTests {
         let list = try #require(json["findings"] as? [[String: Any]])
         let codes = Set(list.compactMap { $0["code"] as? String })
         #expect(codes == ["band-mismatch", "outside-scheme", "borderline", "band-drop", "factor-drop",
-                          "override-above-evidence", "override-below-evidence", "level-range"])
+                          "override-above-evidence", "override-below-evidence", "level-range", "ladder-reason-unneeded"])
         let first = try #require(list.first { $0["code"] as? String == "band-mismatch" })
         #expect(first["severity"] as? String == "error")
         #expect(first["line"] as? Int == 37)

@@ -86,7 +86,7 @@ struct DocumentTests {
         let file = TestSupport.fixture("findings.yaml")
         let assessment = pipeline.assess(try pipeline.load(file), file: file)
         let entry = try #require(assessment.role("mismatch"))
-        let document = try pipeline.bandingJustifications.compose(pipeline.roleCase(entry, in: assessment))
+        let document = try pipeline.documentWriters().bandingJustifications.compose(pipeline.roleCase(entry, in: assessment, payScale: pipeline.documentWriters().payScale))
         let findings = try #require(document.tables.first { $0.name == "Findings" })
         #expect(findings.rows.contains { $0[1] == "band-mismatch" && $0[0] == "Error" && $0[4] == "line 37" })
         #expect(document.paragraphs.contains { $0.hasPrefix("To reach the expected Band 5 with a change to one factor, the smallest changes are: factor 2 from level 4 to 8 (349 points)") })

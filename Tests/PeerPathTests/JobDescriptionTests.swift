@@ -12,7 +12,7 @@ struct JobDescriptionTests {
     func document(_ roleID: String) throws -> Document {
         let assessment = pipeline.assess(pathway, file: "two-roles.yaml")
         let entry = try #require(assessment.role(roleID))
-        return try pipeline.jobDescriptions.compose(pipeline.roleCase(entry, in: assessment))
+        return try pipeline.documentWriters().jobDescriptions.compose(pipeline.roleCase(entry, in: assessment, payScale: pipeline.documentWriters().payScale))
     }
 
     var headings: (Document) -> [String] {

@@ -111,7 +111,8 @@ struct BrokenInstallationTests {
 
     func generate(share: String) throws -> BoundedRun {
         let out = TestSupport.temporaryFolder() + "/out"
-        let run = try BoundedRun(["generate", TestSupport.fixture("two-roles.yaml"), "--out", out], share: share)
+        // --validate: the schema is compiled only when files are checked as they are written.
+        let run = try BoundedRun(["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--validate"], share: share)
         #expect(!FileManager.default.fileExists(atPath: out))
         return run
     }

@@ -90,7 +90,7 @@ struct PracticeCheckTests {
             Issue.record("an unknown catalogue id loaded")
         } catch {
             #expect(error.exitCode == 65)
-            #expect(error.message == "\(path):23:14: error: no duty 'one-to-won' in the catalogue")
+            #expect(error.message == "\(path):23:14: error: no duty 'one-to-won' in the catalogue; did you mean 'one-to-one'?")
         }
     }
 

@@ -32,9 +32,9 @@ public struct EvaluationReport: Sendable {
             lines.append("")
         }
         let counts = Finding.Severity.allCases.reversed().map { severity in
-            "\(findings.filter { $0.severity == severity }.count) \(severity.rawValue)s"
+            findings.filter { $0.severity == severity }.count.counted(severity.rawValue)
         }
-        lines.append("\(assessment.pathway.id): \(roles.count) role\(roles.count == 1 ? "" : "s"), \(counts.joined(separator: ", "))")
+        lines.append("\(assessment.pathway.id): \(roles.count.counted("role")), \(counts.joined(separator: ", "))")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -28,7 +28,7 @@ public struct TraceReport: Sendable {
             lines.append("")
         }
         lines += findings.map(\.line)
-        lines.append("\(trace.role.id): \(trace.entries.count) duties traced, \(trace.entries.filter { $0.criteria.isEmpty }.count) with no selecting criterion")
+        lines.append("\(trace.role.id): \(trace.entries.count.counted("duty", plural: "duties")) traced, \(trace.entries.filter { $0.criteria.isEmpty }.count) with no selecting criterion")
         return lines.joined(separator: "\n") + "\n"
     }
 

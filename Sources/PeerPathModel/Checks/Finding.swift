@@ -66,6 +66,9 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case bandDrop = "band-drop"
     /// A factor level is lower than in the role it progresses from, with no stated reason (warning).
     case factorDrop = "factor-drop"
+    /// A `ladder-reasons` entry that excuses a drop which does not happen: no role leading to this
+    /// one is higher on that factor, or on the band (note).
+    case ladderReasonUnneeded = "ladder-reason-unneeded"
     /// An override sets a factor above what the duties evidence (warning).
     case overrideAboveEvidence = "override-above-evidence"
     /// An override sets a factor below what the duties evidence (warning).
@@ -118,7 +121,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
 
     public var family: Family {
         switch self {
-        case .bandMismatch, .outsideScheme, .borderline, .bandDrop, .factorDrop,
+        case .bandMismatch, .outsideScheme, .borderline, .bandDrop, .factorDrop, .ladderReasonUnneeded,
              .overrideAboveEvidence, .overrideBelowEvidence, .levelRange: .evaluation
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
              .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice

@@ -17,12 +17,47 @@ public struct LadderChecks: Sendable {
             findings += bandFindings(role, evaluation)
             findings += overrideFindings(role, evaluation)
             findings += rangeFindings(role, evaluation)
+            var earlier: [(Role, RoleEvaluation)] = []
             for route in pathway.routes(to: role.id) {
                 guard let previous = pathway.role(route.from), let before = evaluations[previous.id] else { continue }
                 findings += dropFindings(role, evaluation, previous: previous, before: before)
+                earlier.append((previous, before))
             }
+            findings += unneededReasons(role, evaluation, earlier: earlier)
         }
         return findings
+    }
+
+    /// A note for each ladder reason that excuses nothing: no role with a route into this one is
+    /// higher on the band, or on the factor, the reason is given for.
+    private func unneededReasons(_ role: Role, _ evaluation: RoleEvaluation, earlier: [(Role, RoleEvaluation)]) -> [Finding] {
+        role.ladderReasons.compactMap { reason -> Finding? in
+            let key = reason.factor.map { "F\($0)" } ?? "band"
+            let what = reason.factor.map { factor in "factor \(factor) (\(scheme.factor(factor)?.name ?? "factor \(factor)"))" } ?? "the band"
+            guard !earlier.isEmpty else {
+                return Finding(.ladderReasonUnneeded, .note,
+                    "\(role.title) gives a reason under 'ladder-reasons: \(key)', but no route leads to it, so there is no drop on \(what) to excuse; the reason can go",
+                    role: role.id, at: reason.location ?? role.location)
+            }
+            let here: String
+            let higher: [String]
+            if let factor = reason.factor {
+                let level = evaluation.factor(factor)?.level.high ?? 1
+                here = "level \(level)"
+                higher = earlier.filter { ($0.1.factor(factor)?.level.high ?? 1) > level }.map(\.0.title)
+            } else {
+                here = "\(evaluation.placement)"
+                higher = earlier.filter { rank($0.1.placement) > rank(evaluation.placement) }.map(\.0.title)
+            }
+            guard higher.isEmpty else { return nil }
+            let others = earlier.map { previous, before -> String in
+                let there = reason.factor.map { "level \(before.factor($0)?.level.high ?? 1)" } ?? "\(before.placement)"
+                return "\(previous.title) \(there)"
+            }.joined(separator: ", ")
+            return Finding(.ladderReasonUnneeded, .note,
+                "\(role.title) gives a reason under 'ladder-reasons: \(key)', but it does not drop on \(what): it is at \(here), and the roles leading to it are no higher (\(others)); the reason can go",
+                role: role.id, at: reason.location ?? role.location)
+        }
     }
 
     private func bandFindings(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {

@@ -53,7 +53,10 @@ public enum PathwayRules {
         for (number, role) in pathway.roles.enumerated() {
             guard case .role(let manager) = role.reportsTo else { continue }
             guard index[manager] != nil else {
-                throw RuleViolation(.role(number, "reports-to"), "'reports-to' names '\(manager)', which is not a role in this pathway; use a role id or {post: …} for a post outside it")
+                let roles = pathway.roles.map(\.id)
+                let hint = Suggestion.nearest(to: manager, among: roles).map { "did you mean '\($0)'? Or use {post: …} for a post outside it" }
+                    ?? "use a role id or {post: …} for a post outside it"
+                throw RuleViolation(.role(number, "reports-to"), "'reports-to' names '\(manager)', which is not a role in this pathway; \(hint)")
             }
             guard manager != role.id else { throw RuleViolation(.role(number, "reports-to"), "role '\(role.id)' cannot report to itself") }
         }
@@ -61,7 +64,9 @@ public enum PathwayRules {
         for (number, route) in pathway.routes.enumerated() {
             for (key, end) in [("from", route.from), ("to", route.to)] {
                 if let problem = Identifier.problem(end, for: "a route's '\(key)'") { throw RuleViolation(.route(number, key), problem) }
-                guard index[end] != nil else { throw RuleViolation(.route(number, key), "route names '\(end)', which is not a role in this pathway") }
+                guard index[end] != nil else {
+                    throw RuleViolation(.route(number, key), "route names '\(end)', which is not a role in this pathway\(Suggestion.didYouMean(end, among: pathway.roles.map(\.id)))")
+                }
             }
         }
     }
