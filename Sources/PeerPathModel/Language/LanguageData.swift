@@ -50,9 +50,9 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
         /// For a regular expression, letters every match contains: ASCII text without them is ruled out.
         let required: RequiredLetters?
 
-        init(source: Source, expression: String, literal: [UInt8]?, matcher: PhraseMatcher?, required: RequiredLetters?) {
+        init(source: Source, literal: [UInt8]?, matcher: PhraseMatcher?, required: RequiredLetters?) {
             self.source = source
-            self.compiled = CompiledExpression(expression)
+            self.compiled = CompiledExpression(source)
             self.literal = literal
             self.matcher = matcher
             self.required = required
@@ -63,8 +63,11 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
 
     /// A written phrase; nil when it has no word in it.
     public init?(phrase: String) {
-        guard let pattern = Self.regularExpression(forPhrase: phrase) else { return nil }
-        parts = Parts(source: .phrase(phrase), expression: pattern, literal: Self.literal(of: phrase),
+        // A phrase with a letter or digit has a word, so it has an expression; the expression's
+        // text is built only when it is first compiled (building it escapes each piece, which
+        // costs as much as all the rest of reading the word lists).
+        guard phrase.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        parts = Parts(source: .phrase(phrase), literal: Self.literal(of: phrase),
                       matcher: PhraseMatcher(phrase: phrase), required: nil)
     }
 
@@ -73,7 +76,7 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
     /// case is most of the cost of compiling), and the expression compiled in full when first used.
     public init(pattern: String) throws {
         _ = try NSRegularExpression(pattern: pattern, options: [])
-        parts = Parts(source: .pattern(pattern), expression: pattern, literal: nil, matcher: nil,
+        parts = Parts(source: .pattern(pattern), literal: nil, matcher: nil,
                       required: RequiredLetters(pattern: pattern))
     }
 
@@ -192,17 +195,22 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
 
 /// An ICU expression compiled once, when first needed, and shared by every copy of its pattern.
 final class CompiledExpression: @unchecked Sendable {
-    private let pattern: String
+    private let source: LanguagePattern.Source
     private let lock = NSLock()
     private var cached: NSRegularExpression?
 
-    init(_ pattern: String) {
-        self.pattern = pattern
+    init(_ source: LanguagePattern.Source) {
+        self.source = source
     }
 
     var regex: NSRegularExpression {
         lock.withLock {
             if let cached { return cached }
+            let pattern: String
+            switch source {
+            case .phrase(let phrase): pattern = LanguagePattern.regularExpression(forPhrase: phrase) ?? "(?!)"
+            case .pattern(let text): pattern = text
+            }
             let regex = Self.compile(pattern)
             cached = regex
             return regex
