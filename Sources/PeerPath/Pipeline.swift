@@ -9,6 +9,8 @@ import PeerPathModel
 /// memory first, so an error anywhere leaves the output folder as it was.
 public struct Pipeline: Sendable {
     public let scheme: Scheme
+    /// What each claimed level's words must show (`data/evidence-cues.yaml`).
+    public let cues: EvidenceCues
     let loader: PathwayLoader
     let payScale: PayScale
     let language: LanguageChecks
@@ -31,6 +33,7 @@ public struct Pipeline: Sendable {
         let wording: Wording
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
+            cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
             payScale = try PayScaleLoader.load(file: installation.payScaleFile)
             wording = try WordingLoader.load(folder: installation.wordingFolder, scheme: scheme)

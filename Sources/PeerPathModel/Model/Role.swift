@@ -21,6 +21,8 @@ public struct Role: Sendable {
     /// Reasons why this role may sit lower than the role it progresses from, on its band (`band`) or
     /// on a factor (`F6`).
     public var ladderReasons: [LadderReason]
+    /// Why a catalogue duty (by id) is scored differently here than in another role of the pathway.
+    public var scoringReasons: [String: String] = [:]
     /// Ways into the role from outside the pathway, each an alternative.
     public var waysIn: [WayIn]
     /// Percent of the role's time spent on projects that are not peer work, where stated.
