@@ -5,7 +5,9 @@ public struct Role: Sendable {
     public var kind: Kind
     /// Place on the ladder; 1 is the entry role.
     public var tier: Int
-    public var expectedBand: String
+    /// The band practice puts the role in, where the pathway states one; without it peerpath reports
+    /// where the evidence lands and raises no mismatch.
+    public var expectedBand: String?
     public var reportsTo: ReportingLine
     public var base: String
     public var supervision: Supervision
@@ -31,7 +33,7 @@ public struct Role: Sendable {
     /// Where the expected band is written, for findings about it.
     public var bandLocation: SourceLocation?
 
-    public init(id: String, title: String, kind: Kind, tier: Int, expectedBand: String, reportsTo: ReportingLine,
+    public init(id: String, title: String, kind: Kind, tier: Int, expectedBand: String?, reportsTo: ReportingLine,
                 base: String, supervision: Supervision, contract: Contract, hours: Double,
                 purpose: String, duties: [Duty], environment: [EnvironmentFact], criteria: [Criterion],
                 overrides: [Override] = [], ladderReasons: [LadderReason] = [], waysIn: [WayIn] = [],
