@@ -18,7 +18,7 @@ public struct EvaluationReport: Sendable {
     /// The job evaluation findings of the roles reported (`check` reports the others).
     public var findings: [Finding] {
         let ids = Set(roles.map(\.role.id))
-        return assessment.findings.filter { $0.code.family == .evaluation && ($0.roleID.map(ids.contains) ?? true) }
+        return assessment.findings.filter { ($0.code.family == .evaluation || $0.code.family == .evidence) && ($0.roleID.map(ids.contains) ?? true) }
     }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -128,15 +128,15 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case factorPlanWording = "factor-plan-wording"
 
     public enum Family: String, Sendable {
-        case evaluation, practice, trace, language
+        case evaluation, evidence, practice, trace, language
     }
 
     public var family: Family {
         switch self {
         case .bandMismatch, .outsideScheme, .borderline, .bandDrop, .factorDrop,
-             .overrideAboveEvidence, .overrideBelowEvidence, .levelRange,
-             .evidenceUnsupported, .knowledgeUnmatched, .essentialCriterionMissing, .criterionBeyondDuties,
-             .scoringInconsistent, .thinEvidence: .evaluation
+             .overrideAboveEvidence, .overrideBelowEvidence, .levelRange: .evaluation
+        case .evidenceUnsupported, .knowledgeUnmatched, .essentialCriterionMissing, .criterionBeyondDuties,
+             .scoringInconsistent, .thinEvidence: .evidence
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
              .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
         case .dutyUnselected, .domainUncovered: .trace

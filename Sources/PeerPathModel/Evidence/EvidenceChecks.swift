@@ -194,7 +194,7 @@ public struct EvidenceChecks: Sendable {
                     continue
                 }
                 guard earlier.evidence != evidence else { continue }
-                if let id = numbered.duty.catalogueID, role.scoringReasons[id] != nil { continue }
+                if let id = numbered.duty.catalogueID, role.scoringReasons[id] != nil || earlier.role.scoringReasons[id] != nil { continue }
                 let name = numbered.duty.catalogueID.map { " ('\($0)')" } ?? ""
                 findings.append(Finding(.scoringInconsistent, .warning,
                     "\(role.title): duty \(numbered.number)\(name) has the same words as duty \(earlier.number) of \(earlier.role.title) but is scored {\(evidence)} here and {\(earlier.evidence)} there; the same words should score the same, or say why under 'scoring-reasons'",
