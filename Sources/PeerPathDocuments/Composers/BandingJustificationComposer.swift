@@ -206,8 +206,12 @@ struct BandingReasoning {
     }
 
     var toExpectedText: String? {
-        guard !facts.sensitivity.toExpected.isEmpty else { return nil }
-        guard let expected = facts.role.expectedBand else { return nil }
+        guard let expected = facts.role.expectedBand, evaluation.placement.band?.name != expected else { return nil }
+        guard !facts.sensitivity.toExpected.isEmpty else {
+            let lead = "The case as written is not in the expected Band \(expected). Either the job is the band its evidence gives, and the expected band should change; or the job description leaves out work the job truly does."
+            guard let size = facts.sensitivity.toExpectedSets.size else { return lead }
+            return lead + " No change of one level on one factor reaches Band \(expected); it would take one level on each of \(size) factors, and each needs duties that truly show the level."
+        }
         let changes = facts.sensitivity.toExpected.prefix(3).map { "factor \($0.factor) from level \($0.from) to \($0.to) (\($0.points) points)" }
         return "The case as written is not in the expected Band \(expected). Either the job is the band its evidence gives, and the expected band should change; or the job description leaves out work the job truly does. Only in that second case would one of these changes apply: \(changes.joined(separator: "; ")). Each needs duties that truly show the level."
     }

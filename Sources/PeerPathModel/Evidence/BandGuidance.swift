@@ -50,7 +50,9 @@ public struct BandGuidance: Sendable {
             message += "; against comparable roles in Band \(expected) (\(titles)) it sits lowest on \(list)"
         }
         let search = sensitivity.toExpectedSets
-        if let size = search.size, !search.sets.isEmpty {
+        if let size = search.size, size > 4 {
+            message += ". It would take one level more on each of \(size) factors to reach Band \(expected): that is no small omission, so check the expected band first"
+        } else if let size = search.size, !search.sets.isEmpty {
             let gaps = Set(lowest.map(\.factor))
             let ranked = search.sets.sorted { a, b in
                 let ga = a.factors.filter(gaps.contains).count, gb = b.factors.filter(gaps.contains).count
