@@ -14,11 +14,13 @@ public struct EvidenceChecks: Sendable {
         var findings: [Finding] = []
         for role in pathway.roles {
             guard let evaluation = evaluations[role.id] else { continue }
-            findings += unsupported(role)
-            findings += knowledge(role, evaluation)
-            findings += missingCriteria(role, evaluation)
-            findings += beyondDuties(role, evaluation)
-            findings += thin(role, evaluation)
+            let context = RoleContext(role: role, claims: claims(of: role),
+                                      kinds: role.criteria.map { (criterion: $0, kinds: cues.kinds(of: $0)) })
+            findings += unsupported(context)
+            findings += knowledge(context, evaluation)
+            findings += missingCriteria(context, evaluation)
+            findings += beyondDuties(context, evaluation)
+            findings += thin(context, evaluation)
         }
         findings += inconsistent(pathway)
         return findings
@@ -30,6 +32,21 @@ public struct EvidenceChecks: Sendable {
         var source: EvidenceSource
         var text: String
         var location: SourceLocation?
+    }
+
+    /// What the checks of one role share, worked out once: its claims and each criterion's kinds.
+    struct RoleContext {
+        var role: Role
+        var claims: [Claim]
+        var kinds: [(criterion: Criterion, kinds: [CriterionCue])]
+
+        var essentialKinds: [(Criterion, CriterionCue)] {
+            kinds.filter { $0.criterion.need == .essential }.flatMap { entry in entry.kinds.map { (entry.criterion, $0) } }
+        }
+
+        var allKinds: [(Criterion, CriterionCue)] {
+            kinds.flatMap { entry in entry.kinds.map { (entry.criterion, $0) } }
+        }
     }
 
     func claims(of role: Role) -> [Claim] {
@@ -64,8 +81,9 @@ public struct EvidenceChecks: Sendable {
 
     // MARK: evidence-unsupported
 
-    func unsupported(_ role: Role) -> [Finding] {
-        claims(of: role).compactMap { claim -> Finding? in
+    func unsupported(_ context: RoleContext) -> [Finding] {
+        let role = context.role
+        return context.claims.compactMap { claim -> Finding? in
             let verdict = cues.verdict(on: claim.evidence.level, factor: claim.evidence.factor, text: CueText(claim.text))
             guard !verdict.isSupported else { return nil }
             var message = "\(role.title): \(Self.place(claim.source)) ('\(TraceChecks.excerpt(claim.text, length: 90))') claims \(factorName(claim.evidence.factor)) level \(claim.evidence.level)"
@@ -84,35 +102,33 @@ public struct EvidenceChecks: Sendable {
 
     // MARK: the person specification against the duties
 
-    func essentialKinds(_ role: Role) -> [(Criterion, CriterionCue)] {
-        role.criteria.filter { $0.need == .essential }.flatMap { criterion in cues.kinds(of: criterion).map { (criterion, $0) } }
-    }
-
-    func knowledge(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+    func knowledge(_ context: RoleContext, _ evaluation: RoleEvaluation) -> [Finding] {
+        let role = context.role
         guard let result = evaluation.factor(2), result.override == nil else { return [] }
         let level = result.level.high
         let kinds = cues.criteria.filter { $0.factor == 2 && $0.supports != nil }
         // Only levels some kind of criterion can match are checked.
         guard let fitting = kinds.filter({ ($0.supports ?? 0) >= level }).min(by: { ($0.supports ?? 0) < ($1.supports ?? 0) }) else { return [] }
-        let deepest = essentialKinds(role).filter { $0.1.factor == 2 }.compactMap(\.1.supports).max() ?? 1
+        let deepest = context.essentialKinds.filter { $0.1.factor == 2 }.compactMap(\.1.supports).max() ?? 1
         guard deepest < level else { return [] }
         let sources = EvidenceChecksText.list(result.evidence)
         return [Finding(.knowledgeUnmatched, .warning,
             "\(role.title): \(factorName(2)) is claimed at level \(level) (\(sources)), but no essential criterion asks for knowledge of that depth; knowledge is judged from the job description and the person specification together. If the job needs it, the person specification should ask for it as essential (such as \(fitting.need.what)); if not, the duty claims more knowledge than the job needs",
-            role: role.id, at: firstLocation(role, result) ?? role.location)]
+            role: role.id, at: firstLocation(context, result) ?? role.location)]
     }
 
-    func firstLocation(_ role: Role, _ result: FactorResult) -> SourceLocation? {
+    func firstLocation(_ context: RoleContext, _ result: FactorResult) -> SourceLocation? {
         guard let source = result.evidence.first else { return nil }
-        return claims(of: role).first { $0.source == source && $0.evidence.factor == result.factor }?.location
+        return context.claims.first { $0.source == source && $0.evidence.factor == result.factor }?.location
     }
 
-    func missingCriteria(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+    func missingCriteria(_ context: RoleContext, _ evaluation: RoleEvaluation) -> [Finding] {
+        let role = context.role
         var findings: [Finding] = []
-        let essential = essentialKinds(role)
-        let all = role.criteria.flatMap { criterion in cues.kinds(of: criterion).map { (criterion, $0) } }
+        let essential = context.essentialKinds
+        let all = context.allKinds
         for result in evaluation.factors where result.override == nil {
-            let setting = claims(of: role).filter { $0.evidence.factor == result.factor && $0.evidence.level.high == result.level.high }
+            let setting = context.claims.filter { $0.evidence.factor == result.factor && $0.evidence.level.high == result.level.high }
             for kind in cues.criteria where kind.factor == result.factor {
                 guard let claim = setting.first(where: { kind.isNeeded(by: $0.evidence.level) }) else { continue }
                 guard !essential.contains(where: { $0.1.factor == kind.factor && $0.1.need.what == kind.need.what }) else { continue }
@@ -127,11 +143,12 @@ public struct EvidenceChecks: Sendable {
         return findings
     }
 
-    func beyondDuties(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+    func beyondDuties(_ context: RoleContext, _ evaluation: RoleEvaluation) -> [Finding] {
+        let role = context.role
         var findings: [Finding] = []
-        let dutySums = claims(of: role).filter { $0.evidence.factor == 8 }.flatMap { CueText($0.text).sums }
-        for criterion in role.criteria where criterion.need == .essential {
-            for kind in cues.kinds(of: criterion) {
+        let dutySums = context.claims.filter { $0.evidence.factor == 8 }.flatMap { CueText($0.text).sums }
+        for (criterion, kinds) in context.kinds where criterion.need == .essential {
+            for kind in kinds {
                 guard let level = evaluation.factor(kind.factor)?.level.high else { continue }
                 if level < kind.asks {
                     findings.append(Finding(.criterionBeyondDuties, .warning,
@@ -152,7 +169,9 @@ public struct EvidenceChecks: Sendable {
 
     // MARK: thin-evidence
 
-    func thin(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+    func thin(_ context: RoleContext, _ evaluation: RoleEvaluation) -> [Finding] {
+        let role = context.role
+        let essential = context.essentialKinds
         let levels = Dictionary(uniqueKeysWithValues: evaluation.factors.map { ($0.factor, $0.level.high) })
         let duties = role.dutyAreas.flatMap(\.duties)
         return evaluation.factors.compactMap { result -> Finding? in
@@ -165,7 +184,7 @@ public struct EvidenceChecks: Sendable {
             guard placement != evaluation.placement else { return nil }
             // Knowledge is judged from the job description and the person specification together:
             // an essential criterion of the claimed depth is a second source.
-            if factor.number == 2, essentialKinds(role).contains(where: { $0.1.factor == 2 && ($0.1.supports ?? 0) >= result.level.high }) {
+            if factor.number == 2, essential.contains(where: { $0.1.factor == 2 && ($0.1.supports ?? 0) >= result.level.high }) {
                 return nil
             }
             let source = result.evidence[0]
@@ -176,7 +195,7 @@ public struct EvidenceChecks: Sendable {
             }
             return Finding(.thinEvidence, .warning,
                 "\(role.title): \(factorName(factor.number)) carries the band (one level lower, the job totals \(points) points, \(placement)) and rests on \(Self.place(source)) alone ('\(TraceChecks.excerpt(text, length: 90))'). A panel that reads that one duty differently moves the band: make sure it says truly and fully what the job does; where other work of the job truly shows this level, say so there too",
-                role: role.id, at: firstLocation(role, result) ?? role.location)
+                role: role.id, at: firstLocation(context, result) ?? role.location)
         }
     }
 

@@ -5,20 +5,21 @@ public struct CueText: Sendable {
 
     public init(_ text: String) {
         var words: [String] = []
-        var current = ""
-        let characters = Array(text.lowercased())
-        for (index, character) in characters.enumerated() {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if character == ",", current.last?.isNumber == true,
-                      index + 1 < characters.count, characters[index + 1].isNumber {
+        var current = String.UnicodeScalarView()
+        let scalars = Array(text.lowercased().unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                current.append(scalar)
+            } else if scalar == ",", let last = current.last, last.properties.numericType != nil,
+                      index + 1 < scalars.count, scalars[index + 1].properties.numericType != nil {
                 continue
             } else {
-                if !current.isEmpty { words.append(current); current = "" }
-                if character == "£" { words.append("£") }
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                if scalar == "£" { words.append("£") }
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         self.words = words
     }
 
