@@ -42,6 +42,7 @@ extension Pipeline {
         }
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
         let findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
+            + EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations)
             + PracticeChecks().findings(for: pathway)
             + TraceChecks().findings(for: pathway, evaluations: evaluations)
             + (language?.findings(for: pathway) ?? [])

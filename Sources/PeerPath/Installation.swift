@@ -15,6 +15,7 @@ public struct Installation: Sendable {
 
     public var schemeFile: String { path("data/agenda-for-change.yaml") }
     public var domainsFile: String { path("data/competence-domains.yaml") }
+    public var evidenceCuesFile: String { path("data/evidence-cues.yaml") }
     public var payScaleFile: String { path("data/pay-2025-26.yaml") }
     public var wordingFolder: String { path("templates/banding") }
     public var languageFolder: String { path("data/language") }

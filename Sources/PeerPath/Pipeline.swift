@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
     }
 
     public let scheme: Scheme
+    /// What each claimed level's words must show (`data/evidence-cues.yaml`).
+    public let cues: EvidenceCues
     let loader: PathwayLoader
     /// Nil when the command runs no language checks.
     let language: LanguageChecks?
@@ -42,6 +44,7 @@ public struct Pipeline: Sendable {
                 validating: Bool = false) throws(PeerPathError) {
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
+            cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
             language = needs.contains(.language) ? LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder)) : nil
         } catch {

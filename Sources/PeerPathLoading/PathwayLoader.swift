@@ -61,7 +61,7 @@ public struct PathwayLoader: Sendable {
     private static let roleKeys: Set<String> = ["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
                                                 "supervision", "contract", "hours", "purpose", "duties",
                                                 "environment", "criteria", "overrides", "ladder-reasons",
-                                                "ways-in", "non-peer-time"]
+                                                "ways-in", "non-peer-time", "scoring-reasons"]
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
         let root = try YAMLNode.parse(source)
@@ -127,11 +127,14 @@ public struct PathwayLoader: Sendable {
 
     private func readRole(_ node: YAMLNode, items: ItemReader) throws(LoadError) -> Role {
         let map = try node.mapping(keys: Self.roleKeys)
-        let bandNode = try map.required("expected-band")
-        let band = try bandNode.scalarText()
-        guard scheme.band(named: band) != nil else {
-            let known = scheme.bands.map(\.name).joined(separator: ", ")
-            throw bandNode.error("'\(band)' is not a band\(Suggestion.didYouMean(band, among: scheme.bands.map(\.name), then: "expected one of: \(known)"))")
+        let bandNode = map.optional("expected-band")
+        let band = try bandNode.map { (node) throws(LoadError) -> String in
+            let band = try node.scalarText()
+            guard scheme.band(named: band) != nil else {
+                let known = scheme.bands.map(\.name).joined(separator: ", ")
+                throw node.error("'\(band)' is not a band\(Suggestion.didYouMean(band, among: scheme.bands.map(\.name), then: "expected one of: \(known)"))")
+            }
+            return band
         }
         let tierNode = try map.required("tier")
         let tier = try tierNode.int()
@@ -167,7 +170,7 @@ public struct PathwayLoader: Sendable {
             return WayIn(requirements: requirements, location: node.location)
         } ?? []
 
-        return Role(
+        var role = Role(
             id: try map.required("id").identifier(),
             title: try map.required("title").string(),
             kind: try map.required("kind").oneOf(Role.Kind.self),
@@ -183,7 +186,13 @@ public struct PathwayLoader: Sendable {
             duties: duties, environment: environment, criteria: criteria,
             overrides: overrides, ladderReasons: ladderReasons, waysIn: waysIn,
             nonPeerTime: try map.optional("non-peer-time").map { (n) throws(LoadError) in try percent(n) },
-            location: node.location, bandLocation: bandNode.location)
+            location: node.location, bandLocation: bandNode?.location)
+        if let reasons = map.optional("scoring-reasons") {
+            for (id, value) in try reasons.mapping(keys: Set(items.catalogue.duties.keys)).entries {
+                role.scoringReasons[id] = try value.string()
+            }
+        }
+        return role
     }
 
     private func readReportingLine(_ node: YAMLNode) throws(LoadError) -> ReportingLine {

@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: FindingsOptions
 
     func run() throws {
-        try options.report(families: [.evaluation, .practice, .trace, .language], failingAt: .error)
+        try options.report(families: [.evaluation, .evidence, .practice, .trace, .language], failingAt: .error)
     }
 }
 

@@ -117,7 +117,7 @@ struct EvaluateCommandTests {
         #expect(run.status == 0)
         let pathway = try TestSupport.pipeline.load(shipped)
         for role in pathway.roles {
-            #expect(run.stdout.contains("\(role.title) (\(role.id)): expected Band \(role.expectedBand)"))
+            #expect(run.stdout.contains("\(role.title) (\(role.id)): expected Band \(role.expectedBand ?? "")"))
         }
         #expect(run.stdout.contains("   1 Communication and relationships      5a           45  7    7    duties 1.2, 1.4, 3.2"))
         #expect(run.stdout.contains("  total 495 points: Band 7 (466–539)"))
@@ -164,7 +164,8 @@ struct EvaluateCommandTests {
         let list = try #require(json["findings"] as? [[String: Any]])
         let codes = Set(list.compactMap { $0["code"] as? String })
         #expect(codes == ["band-mismatch", "outside-scheme", "borderline", "band-drop", "factor-drop",
-                          "override-above-evidence", "override-below-evidence", "level-range", "ladder-reason-unneeded"])
+                          "override-above-evidence", "override-below-evidence", "level-range", "ladder-reason-unneeded",
+                          "evidence-unsupported", "knowledge-unmatched", "essential-criterion-missing", "thin-evidence"])
         let first = try #require(list.first { $0["code"] as? String == "band-mismatch" })
         #expect(first["severity"] as? String == "error")
         #expect(first["line"] as? Int == 37)

@@ -67,8 +67,13 @@ struct DocumentTests {
         #expect(text.contains("The Peer Leader scores 495 points because of the duties numbered in the job description"))
         #expect(text.contains("This role is at level 6 (156 of a possible 240 points)"))
         #expect(text.contains("No professional registration is needed for it"))
-        // F8 at level 3 is 21 points; a budget holder (level 4) is 32; the margin above is 44 points.
-        #expect(text.contains("Being the budget holder for a department or service (level 4), rather than holding a budget delegated from one, would add 11 points, less than the 44 points between this total and the next band."))
+        // No nudge towards a higher level: the principle says what separates levels 3 and 4.
+        #expect(!text.contains("would add"))
+        #expect(text.contains("This role is at level 3d, worth 21 points, from what its duties say the job does with money and resources. Whether a budget is delegated to the job holder or held by them for a whole department or service is what separates levels 3 and 4"))
+        // Points to the next band are counted to its first point (540), and the multi-factor picture is given.
+        #expect(text.contains("Losing 30 points would drop it to the band below. Reaching Band 8a needs 45 points more, counted to its first point, 540."))
+        #expect(text.contains("A drop of one level on any one of these factors would take the job out of its band: 2 (Knowledge, training and experience)."))
+        #expect(text.contains("Among the other factors, 2 factors one level lower together would move the band: one such set, such as factors 3 and 4 (465 points, Band 6)."))
         #expect(text.contains("Scoring this factor at level 1 would take away 16 points against a margin of 29 below the band: the band would hold."))
         #expect(text.contains("The sixteen factors total 495 points. Band 7 runs from 466 to 539 points, so the job sits 29 points above the bottom of the band and 44 below the top."))
     }
@@ -89,7 +94,7 @@ struct DocumentTests {
         let document = try pipeline.documentWriters().bandingJustifications.compose(pipeline.roleCase(entry, in: assessment, payScale: pipeline.documentWriters().payScale))
         let findings = try #require(document.tables.first { $0.name == "Findings" })
         #expect(findings.rows.contains { $0[1] == "band-mismatch" && $0[0] == "Error" && $0[4] == "line 37" })
-        #expect(document.paragraphs.contains { $0.hasPrefix("To reach the expected Band 5 with a change to one factor, the smallest changes are: factor 2 from level 4 to 8 (349 points)") })
+        #expect(document.paragraphs.contains { $0.hasPrefix("The case as written is not in the expected Band 5. Either the job is the band its evidence gives, and the expected band should change; or the job description leaves out work the job truly does.") })
         #expect(document.paragraphs.contains { $0.contains("The pathway states this level rather than deriving it from the duties (the duties show level 1). Its reason: Signs off the training budget.") })
     }
 

@@ -7,7 +7,7 @@ public struct CheckReport: Sendable {
     /// The families reported: all for `check`, language only for `lint`.
     public let families: Set<FindingCode.Family>
 
-    public init(assessment: Assessment, families: Set<FindingCode.Family> = [.evaluation, .practice, .trace, .language]) {
+    public init(assessment: Assessment, families: Set<FindingCode.Family> = [.evaluation, .evidence, .practice, .trace, .language]) {
         self.assessment = assessment
         self.families = families
     }

@@ -6,7 +6,7 @@ struct EvaluationJSON: Encodable {
     struct RoleJSON: Encodable {
         var id: String
         var title: String
-        var expectedBand: String
+        var expectedBand: Nullable<String>
         var points: Int
         /// Nil when outside Agenda for Change.
         var band: Nullable<String>
@@ -18,6 +18,37 @@ struct EvaluationJSON: Encodable {
         var factors: [FactorJSON]
         var bandLosingFactors: [Int]
         var toExpectedBand: [ChangeJSON]
+        /// Points to lose to drop a band (nil in the lowest band), and to gain to reach the next
+        /// band's first point.
+        var pointsToLoseBand: Nullable<Int>
+        var pointsToNextBand: Nullable<Int>
+        var nextBand: Nullable<String>
+        var smallestDrops: SearchJSON
+        var smallestDropsBesideSingles: SearchJSON
+        var smallestRises: SearchJSON
+        var toExpectedBandSets: SearchJSON
+    }
+
+    /// The smallest sets of one-level moves that cross a band boundary.
+    struct SearchJSON: Encodable {
+        var size: Nullable<Int>
+        var count: Int
+        var examined: Int
+        var sets: [SetJSON]
+
+        init(_ search: CombinationSearch) {
+            size = Nullable(search.size)
+            count = search.count
+            examined = search.examined
+            sets = search.sets.map { SetJSON(factors: $0.factors, points: $0.points, band: Nullable($0.placement.band?.name), delta: $0.delta) }
+        }
+    }
+
+    struct SetJSON: Encodable {
+        var factors: [Int]
+        var points: Int
+        var band: Nullable<String>
+        var delta: Int
     }
 
     struct FactorJSON: Encodable {
@@ -56,7 +87,7 @@ struct EvaluationJSON: Encodable {
         roles = report.roles.map { entry in
             let evaluation = entry.evaluation
             return RoleJSON(
-                id: entry.role.id, title: entry.role.title, expectedBand: entry.role.expectedBand,
+                id: entry.role.id, title: entry.role.title, expectedBand: Nullable(entry.role.expectedBand),
                 points: evaluation.points, band: Nullable(evaluation.placement.band?.name),
                 outsideScheme: evaluation.placement == .outside,
                 lowestPoints: evaluation.lowestPoints, lowestBand: Nullable(evaluation.lowestPlacement.band?.name),
@@ -75,7 +106,14 @@ struct EvaluationJSON: Encodable {
                 bandLosingFactors: entry.sensitivity.bandLosingFactors,
                 toExpectedBand: entry.sensitivity.toExpected.map {
                     ChangeJSON(factor: $0.factor, from: $0.from, to: $0.to, points: $0.points, band: Nullable($0.placement.band?.name))
-                })
+                },
+                pointsToLoseBand: Nullable(entry.sensitivity.pointsToLoseBand),
+                pointsToNextBand: Nullable(entry.sensitivity.pointsToNextBand),
+                nextBand: Nullable(entry.sensitivity.nextPlacement.map { EvaluationReport.bandName($0) }),
+                smallestDrops: SearchJSON(entry.sensitivity.drops),
+                smallestDropsBesideSingles: SearchJSON(entry.sensitivity.dropsBesideSingles),
+                smallestRises: SearchJSON(entry.sensitivity.rises),
+                toExpectedBandSets: SearchJSON(entry.sensitivity.toExpectedSets))
         }
         findings = report.findings.map(FindingJSON.init)
     }

@@ -18,7 +18,7 @@ public struct EvaluationReport: Sendable {
     /// The job evaluation findings of the roles reported (`check` reports the others).
     public var findings: [Finding] {
         let ids = Set(roles.map(\.role.id))
-        return assessment.findings.filter { $0.code.family == .evaluation && ($0.roleID.map(ids.contains) ?? true) }
+        return assessment.findings.filter { ($0.code.family == .evaluation || $0.code.family == .evidence) && ($0.roleID.map(ids.contains) ?? true) }
     }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
@@ -41,7 +41,7 @@ public struct EvaluationReport: Sendable {
     private func text(for entry: RoleAssessment) -> [String] {
         let role = entry.role
         let evaluation = entry.evaluation
-        var lines = ["\(role.title) (\(role.id)): expected Band \(role.expectedBand)"]
+        var lines = ["\(role.title) (\(role.id)): " + (role.expectedBand.map { "expected Band \($0)" } ?? "no expected band: the evidence lands where it lands")]
         lines.append("  " + pad("factor", 40) + pad("level", 7) + pad("points", 8, right: true) + "  " + pad("-1", 5) + pad("+1", 5) + "evidence")
         for result in evaluation.factors {
             let sensitivity = entry.sensitivity.factors.first { $0.factor == result.factor }
@@ -61,14 +61,25 @@ public struct EvaluationReport: Sendable {
             lines.append("  with every range at its lower end: \(evaluation.lowestPoints) points, \(Self.placementText(evaluation.lowestPlacement))")
             lines.append("  with every range at its upper end: \(evaluation.points) points, \(Self.placementText(evaluation.placement))")
         }
-        if let below = entry.sensitivity.marginBelow, let above = entry.sensitivity.marginAbove {
+        let sensitivity = entry.sensitivity
+        if let below = sensitivity.marginBelow, let above = sensitivity.marginAbove {
             lines.append("  margin: \(below) points above the bottom of the band, \(above) below the top")
         }
-        let losing = entry.sensitivity.bandLosingFactors
+        if let toNext = sensitivity.pointsToNextBand, let next = sensitivity.nextPlacement {
+            let lose = sensitivity.pointsToLoseBand.map { "losing \($0) points drops the band; " } ?? ""
+            lines.append("  \(lose)gaining \(toNext) reaches \(Self.nextText(next))")
+        }
+        let losing = sensitivity.bandLosingFactors
         lines.append("  one level down loses the band: " + (losing.isEmpty ? "no single factor" : losing.map { "F\($0)" }.joined(separator: ", ")))
-        if !entry.sensitivity.toExpected.isEmpty {
-            let changes = entry.sensitivity.toExpected.prefix(5).map { "F\($0.factor) \($0.from)→\($0.to) (\($0.points))" }
-            lines.append("  to reach Band \(role.expectedBand): " + changes.joined(separator: ", "))
+        if let line = Self.searchText(sensitivity.drops, verb: "down", outcome: "loses the band") { lines.append("  " + line) }
+        if let line = Self.searchText(sensitivity.dropsBesideSingles, verb: "down", outcome: "loses it without those") { lines.append("  " + line) }
+        if let line = Self.searchText(sensitivity.rises, verb: "up", outcome: "reaches the next band") { lines.append("  " + line) }
+        if let expected = role.expectedBand, !sensitivity.toExpected.isEmpty {
+            let changes = sensitivity.toExpected.prefix(5).map { "F\($0.factor) \($0.from)→\($0.to) (\($0.points))" }
+            lines.append("  to reach Band \(expected) with one factor: " + changes.joined(separator: ", "))
+        }
+        if let expected = role.expectedBand, let line = Self.searchText(sensitivity.toExpectedSets, verb: sensitivity.toExpectedSets.sets.first.map { $0.delta > 0 ? "up" : "down" } ?? "", outcome: "reaches Band \(expected)") {
+            lines.append("  " + line)
         }
         let own = findings.filter { $0.roleID == role.id }
         if !own.isEmpty {
@@ -76,6 +87,23 @@ public struct EvaluationReport: Sendable {
             lines += own.map { "    \($0.line)" }
         }
         return lines
+    }
+
+    static func nextText(_ placement: BandPlacement) -> String {
+        switch placement {
+        case .band(let band): "Band \(band.name) at \(band.range.lowerBound)"
+        case .outside: "the top of Agenda for Change"
+        }
+    }
+
+    /// "fewest one-level drops that lose the band: 2 (12 sets), e.g. F3+F4 (-30, 465, Band 6)".
+    static func searchText(_ search: CombinationSearch, verb: String, outcome: String) -> String? {
+        guard let size = search.size, let first = search.sets.first else { return nil }
+        let examples = search.sets.prefix(3).map { set in
+            set.factors.map { "F\($0)" }.joined(separator: "+") + " (\(set.delta > 0 ? "+" : "")\(set.delta), \(set.points))"
+        }
+        let sets = search.count == 1 ? "1 set" : "\(search.count) sets"
+        return "fewest factors one level \(verb) that \(outcome): \(size) (\(sets)), e.g. \(examples.joined(separator: ", ")) → \(bandName(first.placement))"
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

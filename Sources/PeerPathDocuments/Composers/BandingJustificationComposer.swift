@@ -58,7 +58,7 @@ struct BandingReasoning {
         var rows = [
             ["Job title", facts.role.title],
             ["Organisation", facts.pathway.organisation.name],
-            ["Expected band", "Band \(facts.role.expectedBand)"],
+            ["Expected band", facts.role.expectedBand.map { "Band \($0)" } ?? "Not stated: the band is where the evidence lands"],
             ["Total points", String(evaluation.points)],
             ["Band from the points", BandingReasoning.placementText(evaluation.placement)],
         ]
@@ -130,9 +130,9 @@ struct BandingReasoning {
         case .band(let band):
             let position = "\(evaluation.points - band.range.lowerBound) points above the bottom of the band and \(band.range.upperBound - evaluation.points) below the top"
             var text = "The sixteen factors total \(evaluation.points) points. Band \(band.name) runs from \(band.range.lowerBound) to \(band.range.upperBound) points, so the job sits \(position)."
-            if band.name != facts.role.expectedBand {
-                text += " The pathway expects Band \(facts.role.expectedBand), so the case as written does not reach the expected band."
-            } else {
+            if let expected = facts.role.expectedBand, band.name != expected {
+                text += " The pathway expects Band \(expected), so the case as written does not land in the expected band."
+            } else if facts.role.expectedBand != nil {
                 text += " This is the band the pathway expects."
             }
             return text
@@ -145,7 +145,17 @@ struct BandingReasoning {
         guard let below = facts.sensitivity.marginBelow, let above = facts.sensitivity.marginAbove else {
             return "The total is above every band."
         }
-        return "The band holds while the total loses no more than \(below) points or gains no more than \(above). The table shows the band each factor would give one level down and one level up, all else the same."
+        var text = "The band holds while the total loses no more than \(below) points or gains no more than \(above)."
+        if let lose = facts.sensitivity.pointsToLoseBand {
+            text += " Losing \(lose) points would drop it to the band below."
+        }
+        if let toNext = facts.sensitivity.pointsToNextBand, let next = facts.sensitivity.nextPlacement {
+            switch next {
+            case .band(let band): text += " Reaching Band \(band.name) needs \(toNext) points more, counted to its first point, \(band.range.lowerBound)."
+            case .outside: text += " Gaining \(toNext) points would take the job above Agenda for Change."
+            }
+        }
+        return text + " The table shows the band each factor would give one level down and one level up, all else the same."
     }
 
     var sensitivityTable: Table {
@@ -159,19 +169,51 @@ struct BandingReasoning {
         return Table(name: "Sensitivity", header: ["Factor", "Level", "One level down", "One level up"], rows: rows, widths: [6, 2, 5, 5])
     }
 
+    /// The honest multi-factor picture: which single drops lose the band, and otherwise how few
+    /// drops together do; never more safety than the numbers give.
     var losingText: String {
-        let losing = facts.sensitivity.bandLosingFactors
-        guard !losing.isEmpty else {
-            return "No single factor dropping one level would take the job out of its band."
+        let sensitivity = facts.sensitivity
+        var text: String
+        let losing = sensitivity.bandLosingFactors
+        if sensitivity.pointsToLoseBand == nil {
+            text = "This is the lowest band, so no drop can take the job below it."
+        } else if !losing.isEmpty {
+            let names = losing.compactMap { scheme.factor($0).map { "\($0.number) (\($0.name))" } }
+            text = "A drop of one level on any one of these factors would take the job out of its band: \(names.joined(separator: ", ")). These are the levels to evidence most carefully."
+            if let line = Self.setsSentence(sensitivity.dropsBesideSingles, lead: "Among the other factors,") {
+                text += " " + line
+            }
+        } else if let line = Self.setsSentence(sensitivity.drops, lead: "No single factor dropping one level would take the job out of its band, but") {
+            text = line
+        } else {
+            text = "No set of one-level drops would take the job out of its band."
         }
-        let names = losing.compactMap { scheme.factor($0).map { "\($0.number) (\($0.name))" } }
-        return "A drop of one level on any one of these factors would take the job out of its band: \(names.joined(separator: ", ")). These are the levels to evidence most carefully."
+        if let line = Self.setsSentence(sensitivity.rises, lead: "Upwards,") {
+            text += " " + line
+        }
+        return text
+    }
+
+    /// "…, 2 factors one level lower together would move the band: 12 such sets, such as factors 3 and 4 (465 points, Band 6)."
+    static func setsSentence(_ search: CombinationSearch, lead: String) -> String? {
+        guard let size = search.size, let first = search.sets.first else { return nil }
+        let direction = first.delta < 0 ? "lower" : "higher"
+        let factors = first.factors.map(String.init)
+        let named = factors.count == 1 ? "factor \(factors[0])" : "factors " + factors.dropLast().joined(separator: ", ") + " and " + factors.last!
+        let group = size == 1 ? "factor" : "factors"
+        let sets = search.count == 1 ? "one such set" : "\(search.count) such sets"
+        return "\(lead) \(size) \(group) one level \(direction) together would move the band: \(sets), such as \(named) (\(first.points) points, \(first.placement))."
     }
 
     var toExpectedText: String? {
-        guard !facts.sensitivity.toExpected.isEmpty else { return nil }
+        guard let expected = facts.role.expectedBand, evaluation.placement.band?.name != expected else { return nil }
+        guard !facts.sensitivity.toExpected.isEmpty else {
+            let lead = "The case as written is not in the expected Band \(expected). Either the job is the band its evidence gives, and the expected band should change; or the job description leaves out work the job truly does."
+            guard let size = facts.sensitivity.toExpectedSets.size else { return lead }
+            return lead + " No change of one level on one factor reaches Band \(expected); it would take one level on each of \(size) factors, and each needs duties that truly show the level."
+        }
         let changes = facts.sensitivity.toExpected.prefix(3).map { "factor \($0.factor) from level \($0.from) to \($0.to) (\($0.points) points)" }
-        return "To reach the expected Band \(facts.role.expectedBand) with a change to one factor, the smallest changes are: \(changes.joined(separator: "; ")). Each needs duties that really show the higher level."
+        return "The case as written is not in the expected Band \(expected). Either the job is the band its evidence gives, and the expected band should change; or the job description leaves out work the job truly does. Only in that second case would one of these changes apply: \(changes.joined(separator: "; ")). Each needs duties that truly show the level."
     }
 
     /// The scheme principles that answer the usual objections to peer roles, with this role's numbers.
@@ -185,17 +227,7 @@ struct BandingReasoning {
         }
         if let finance = evaluation.factor(8), let factor = scheme.factor(8) {
             blocks.append(.heading(level: 3, text: "Financial responsibility is one factor of sixteen"))
-            var text = "Factor 8 covers money and physical resources. This role is at level \(finance.level.high), worth \(finance.points) points."
-            let holderLevel = 4
-            if finance.level.high < holderLevel, factor.levels.contains(holderLevel) {
-                let gain = factor.points(atLevel: holderLevel) - finance.points
-                text += " Being the budget holder for a department or service (level \(holderLevel)), rather than holding a budget delegated from one, would add \(gain) points"
-                if let above = facts.sensitivity.marginAbove {
-                    text += gain > above ? ", enough to change the band." : ", less than the \(above) points between this total and the next band."
-                } else {
-                    text += "."
-                }
-            }
+            var text = "Factor 8 covers money and physical resources. This role is at level \(finance.level), worth \(finance.points) points, from what its duties say the job does with money and resources. Whether a budget is delegated to the job holder or held by them for a whole department or service is what separates levels 3 and 4, so the duties say which it is."
             let loss = finance.points - factor.points(atLevel: 1)
             if loss > 0, let below = facts.sensitivity.marginBelow {
                 text += " Scoring this factor at level 1 would take away \(loss) points against a margin of \(below) below the band: "

@@ -36,7 +36,8 @@ extension RoleCase {
     var context: [String: Any] {
         let next = pathway.routes(from: role.id).compactMap { route -> [String: Any]? in
             guard let target = pathway.role(route.to) else { return nil }
-            return ["title": target.title, "band": "Band \(target.expectedBand)", "needs": route.needs]
+            let band = target.expectedBand ?? evaluations[target.id]?.placement.band?.name ?? "outside Agenda for Change"
+            return ["title": target.title, "band": "Band \(band)", "needs": route.needs]
         }
         let previous = pathway.routes(to: role.id).compactMap { pathway.role($0.from)?.title }
         let waysIn = role.waysIn.map { $0.requirements.map(\.text).joined(separator: " ") }

@@ -42,7 +42,7 @@ public struct PanelPackComposer: Sendable {
          .subtitle(facts.role.title),
          .subtitle(facts.pathway.organisation.name),
          .table(Table(name: "Cover", header: nil, rows: [
-             ["Band sought", "Band \(facts.role.expectedBand)"],
+             ["Band sought", facts.role.expectedBand.map { "Band \($0)" } ?? "Not stated; the evidence gives \(facts.bandText)"],
              ["Total points", "\(facts.evaluation.points) (\(facts.bandText))"],
              ["Pathway", facts.pathway.title],
              ["Prepared with", "peerpath \(facts.version)"],

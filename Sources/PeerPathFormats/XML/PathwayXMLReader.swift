@@ -83,8 +83,9 @@ public struct PathwayXMLReader: Sendable {
         let reportsTo = element.children("reports-to")[0]
         let contract = element.children("contract")[0]
         let supervision = element.children("supervision")[0]
-        guard let band = element["expected-band"], scheme.band(named: band) != nil else {
-            throw element.error("'\(element["expected-band"] ?? "")' is not a band")
+        let band = element["expected-band"]
+        if let band, scheme.band(named: band) == nil {
+            throw element.error("'\(band)' is not a band")
         }
         var duties: [Duty] = []
         for area in element.children("duties")[0].children("area") {

@@ -137,7 +137,7 @@ public struct PeerPathXML: Sendable {
         try w.attribute("id", role.id)
         try w.attribute("kind", role.kind.rawValue)
         try w.attribute("tier", String(role.tier))
-        try w.attribute("expected-band", role.expectedBand)
+        if let band = role.expectedBand { try w.attribute("expected-band", band) }
         try w.attribute("hours", String(role.hours))
         if let share = role.nonPeerTime { try w.attribute("non-peer-time", String(share)) }
         try w.element("title", text: role.title)

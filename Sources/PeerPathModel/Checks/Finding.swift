@@ -77,6 +77,21 @@ public enum FindingCode: String, Sendable, CaseIterable {
     /// must settle on one; the band at each end is given (warning).
     case levelRange = "level-range"
 
+    // Evidence a panel can trust (data/evidence-cues.yaml).
+    /// A claimed level whose duty or environment words do not show what the level turns on (warning).
+    case evidenceUnsupported = "evidence-unsupported"
+    /// Factor 2 claimed at a level no essential criterion of the person specification matches (warning).
+    case knowledgeUnmatched = "knowledge-unmatched"
+    /// A duty sets a factor at a level (managing staff, holding a budget, running training) that no
+    /// essential criterion asks experience or ability for (warning).
+    case essentialCriterionMissing = "essential-criterion-missing"
+    /// An essential criterion asks for more than the duties need (warning).
+    case criterionBeyondDuties = "criterion-beyond-duties"
+    /// The same duty words scored differently in two roles of one pathway, with no reason given (warning).
+    case scoringInconsistent = "scoring-inconsistent"
+    /// A factor that carries the band (one level down loses it) rests on a single duty or fact (warning).
+    case thinEvidence = "thin-evidence"
+
     // Pathway practice, from ImROC Briefing Paper 22.
     /// A peer leader or head of peer support with no senior peer or development role beside them (warning).
     case leaderWithoutSeniorPeers = "leader-without-senior-peers"
@@ -116,13 +131,15 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case factorPlanWording = "factor-plan-wording"
 
     public enum Family: String, Sendable {
-        case evaluation, practice, trace, language
+        case evaluation, evidence, practice, trace, language
     }
 
     public var family: Family {
         switch self {
         case .bandMismatch, .outsideScheme, .borderline, .bandDrop, .factorDrop, .ladderReasonUnneeded,
              .overrideAboveEvidence, .overrideBelowEvidence, .levelRange: .evaluation
+        case .evidenceUnsupported, .knowledgeUnmatched, .essentialCriterionMissing, .criterionBeyondDuties,
+             .scoringInconsistent, .thinEvidence: .evidence
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
              .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
         case .dutyUnselected, .domainUncovered: .trace

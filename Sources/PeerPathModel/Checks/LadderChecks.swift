@@ -14,7 +14,7 @@ public struct LadderChecks: Sendable {
         var findings: [Finding] = []
         for role in pathway.roles {
             guard let evaluation = evaluations[role.id] else { continue }
-            findings += bandFindings(role, evaluation)
+            findings += bandFindings(role, evaluation, pathway: pathway, evaluations: evaluations)
             findings += overrideFindings(role, evaluation)
             findings += rangeFindings(role, evaluation)
             var earlier: [(Role, RoleEvaluation)] = []
@@ -60,7 +60,7 @@ public struct LadderChecks: Sendable {
         }
     }
 
-    private func bandFindings(_ role: Role, _ evaluation: RoleEvaluation) -> [Finding] {
+    private func bandFindings(_ role: Role, _ evaluation: RoleEvaluation, pathway: Pathway, evaluations: [String: RoleEvaluation]) -> [Finding] {
         var findings: [Finding] = []
         guard let band = evaluation.placement.band else {
             let top = scheme.bands.last?.range.upperBound ?? 0
@@ -69,12 +69,8 @@ public struct LadderChecks: Sendable {
                 role: role.id, at: role.location))
             return findings
         }
-        if band.name != role.expectedBand {
-            var message = "\(role.title) is expected at Band \(role.expectedBand) but its duties evidence \(evaluation.points) points, Band \(band.name) (\(band.range.lowerBound)–\(band.range.upperBound))"
-            let sensitivity = scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand)
-            if let nearest = sensitivity.toExpected.first {
-                message += "; the smallest single change that reaches Band \(role.expectedBand) is factor \(nearest.factor) from level \(nearest.from) to \(nearest.to) (\(nearest.points) points)"
-            }
+        if let message = BandGuidance(scheme: scheme).message(for: role, evaluation: evaluation,
+                sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand), in: pathway, evaluations: evaluations) {
             findings.append(Finding(.bandMismatch, .error, message, role: role.id, at: role.bandLocation ?? role.location))
         }
         let isLowest = band == scheme.bands.first

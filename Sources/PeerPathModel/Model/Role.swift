@@ -5,7 +5,9 @@ public struct Role: Sendable {
     public var kind: Kind
     /// Place on the ladder; 1 is the entry role.
     public var tier: Int
-    public var expectedBand: String
+    /// The band practice puts the role in, where the pathway states one; without it peerpath reports
+    /// where the evidence lands and raises no mismatch.
+    public var expectedBand: String?
     public var reportsTo: ReportingLine
     public var base: String
     public var supervision: Supervision
@@ -21,6 +23,8 @@ public struct Role: Sendable {
     /// Reasons why this role may sit lower than the role it progresses from, on its band (`band`) or
     /// on a factor (`F6`).
     public var ladderReasons: [LadderReason]
+    /// Why a catalogue duty (by id) is scored differently here than in another role of the pathway.
+    public var scoringReasons: [String: String] = [:]
     /// Ways into the role from outside the pathway, each an alternative.
     public var waysIn: [WayIn]
     /// Percent of the role's time spent on projects that are not peer work, where stated.
@@ -29,7 +33,7 @@ public struct Role: Sendable {
     /// Where the expected band is written, for findings about it.
     public var bandLocation: SourceLocation?
 
-    public init(id: String, title: String, kind: Kind, tier: Int, expectedBand: String, reportsTo: ReportingLine,
+    public init(id: String, title: String, kind: Kind, tier: Int, expectedBand: String?, reportsTo: ReportingLine,
                 base: String, supervision: Supervision, contract: Contract, hours: Double,
                 purpose: String, duties: [Duty], environment: [EnvironmentFact], criteria: [Criterion],
                 overrides: [Override] = [], ladderReasons: [LadderReason] = [], waysIn: [WayIn] = [],

@@ -1,0 +1,193 @@
+/// Text made ready for cue matching: lower-cased words (runs of letters or digits; a hyphen or an
+/// apostrophe splits words), `£` as a word of its own, and the thousands commas of a number dropped.
+public struct CueText: Sendable {
+    public let words: [String]
+
+    public init(_ text: String) {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        let scalars = Array(text.lowercased().unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                current.append(scalar)
+            } else if scalar == ",", let last = current.last, last.properties.numericType != nil,
+                      index + 1 < scalars.count, scalars[index + 1].properties.numericType != nil {
+                continue
+            } else {
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                if scalar == "£" { words.append("£") }
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        self.words = words
+    }
+
+    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                           "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                                           "hundred", "dozen"]
+
+    /// The sums of money the text names (`£60,000` is 60000).
+    public var sums: [Int] {
+        zip(words, words.dropFirst()).compactMap { $0 == "£" ? Int($1) : nil }
+    }
+}
+
+/// One cue: a phrase of words, each exact, with any ending (`supervis*`), any number (`#`) or a sum (`£#`).
+public struct Cue: Sendable, Equatable, CustomStringConvertible {
+    public enum Piece: Sendable, Equatable {
+        case word(String)
+        case prefix(String)
+        case number
+    }
+
+    public let pieces: [Piece]
+    public let description: String
+
+    public init?(_ phrase: String) {
+        var pieces: [Piece] = []
+        for raw in phrase.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }) {
+            var word = String(raw)
+            if word == "#" { pieces.append(.number); continue }
+            if word.hasPrefix("£") {
+                pieces.append(.word("£"))
+                word.removeFirst()
+                if word == "#" { pieces.append(.number); continue }
+            }
+            let anyEnding = word.hasSuffix("*")
+            if anyEnding { word.removeLast() }
+            let letters = String(word.filter { $0.isLetter || $0.isNumber })
+            guard !letters.isEmpty else { continue }
+            pieces.append(anyEnding ? .prefix(letters) : .word(letters))
+        }
+        guard !pieces.isEmpty else { return nil }
+        self.pieces = pieces
+        self.description = phrase
+    }
+
+    public func isFound(in text: CueText) -> Bool {
+        let words = text.words
+        guard words.count >= pieces.count else { return false }
+        for start in 0...(words.count - pieces.count) where matches(words, at: start) { return true }
+        return false
+    }
+
+    private func matches(_ words: [String], at start: Int) -> Bool {
+        for (offset, piece) in pieces.enumerated() {
+            let word = words[start + offset]
+            switch piece {
+            case .word(let expected): if word != expected { return false }
+            case .prefix(let stem): if !word.hasPrefix(stem) { return false }
+            case .number: if Int(word) == nil && !CueText.numberWords.contains(word) { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// Something a claim or a criterion must show, in plain words, and the cues any one of which shows it.
+public struct CueNeed: Sendable {
+    public var what: String
+    public var cues: [Cue]
+
+    public init(what: String, cues: [Cue]) {
+        self.what = what
+        self.cues = cues
+    }
+
+    public func isShown(in text: CueText) -> Bool { cues.contains { $0.isFound(in: text) } }
+}
+
+/// What a claim of one factor level must show: needs for every claim, needs for each lettered
+/// alternative, and cues that contradict the level.
+public struct LevelCues: Sendable {
+    public var needs: [CueNeed]
+    public var letters: [String: [CueNeed]]
+    public var never: [CueNeed]
+
+    public init(needs: [CueNeed] = [], letters: [String: [CueNeed]] = [:], never: [CueNeed] = []) {
+        self.needs = needs
+        self.letters = letters
+        self.never = never
+    }
+}
+
+/// A kind of person specification criterion and what it stands for on one factor.
+public struct CriterionCue: Sendable {
+    public var factor: Int
+    public var need: CueNeed
+    /// The least level of the factor a role must have to ask for this as essential.
+    public var asks: Int
+    /// Factor 2: the highest knowledge level such a criterion evidences.
+    public var supports: Int?
+    /// Claims (`4a`, `5`) that, when they set the role's level, need an essential criterion of this kind.
+    public var neededBy: [LevelClaim]
+
+    public init(factor: Int, need: CueNeed, asks: Int, supports: Int? = nil, neededBy: [LevelClaim] = []) {
+        self.factor = factor
+        self.need = need
+        self.asks = asks
+        self.supports = supports
+        self.neededBy = neededBy
+    }
+
+    /// Whether a claim that sets the role's level needs an essential criterion of this kind: a
+    /// listed claim with no letter covers every letter of its level.
+    public func isNeeded(by claim: LevelClaim) -> Bool {
+        neededBy.contains { listed in
+            listed.high == claim.high && (listed.subLevel == nil || listed.subLevel == claim.subLevel)
+        }
+    }
+}
+
+/// What a claimed level did not show: the needs its words lack, or the words that contradict it.
+public struct CueVerdict: Sendable, Equatable {
+    public var missing: [String]
+    public var contradicted: [String]
+
+    public var isSupported: Bool { missing.isEmpty && contradicted.isEmpty }
+}
+
+/// The evidence cues of every factor level (`data/evidence-cues.yaml`), and the kinds of criterion.
+public struct EvidenceCues: Sendable {
+    public var levels: [Int: [Int: LevelCues]]
+    public var criteria: [CriterionCue]
+
+    public init(levels: [Int: [Int: LevelCues]] = [:], criteria: [CriterionCue] = []) {
+        self.levels = levels
+        self.criteria = criteria
+    }
+
+    public static let none = EvidenceCues()
+
+    /// Whether the cues say anything about this factor.
+    public func covers(factor: Int) -> Bool { levels[factor] != nil }
+
+    /// Judges a claim against the words that make it. A claim of a level with no cues is supported;
+    /// a range is judged at its upper end.
+    public func verdict(on claim: LevelClaim, factor: Int, text: CueText) -> CueVerdict {
+        guard let cues = levels[factor]?[claim.high] else { return CueVerdict(missing: [], contradicted: []) }
+        var missing = cues.needs.filter { !$0.isShown(in: text) }.map(\.what)
+        if !cues.letters.isEmpty {
+            if let letter = claim.subLevel, let needs = cues.letters[letter] {
+                missing += needs.filter { !$0.isShown(in: text) }.map(\.what)
+            } else if claim.subLevel == nil {
+                let met = cues.letters.values.contains { needs in needs.allSatisfy { $0.isShown(in: text) } }
+                if !met {
+                    let options = cues.letters.keys.sorted().map { letter in
+                        "(\(letter)) " + cues.letters[letter]!.map(\.what).joined(separator: " and ")
+                    }
+                    missing.append("one of: " + options.joined(separator: "; or "))
+                }
+            }
+        }
+        let contradicted = cues.never.filter { $0.isShown(in: text) }.map(\.what)
+        return CueVerdict(missing: missing, contradicted: contradicted)
+    }
+
+    /// The kinds of criterion a criterion's words match.
+    public func kinds(of criterion: Criterion) -> [CriterionCue] {
+        let text = CueText(criterion.text)
+        return criteria.filter { $0.need.isShown(in: text) }
+    }
+}
