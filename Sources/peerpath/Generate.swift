@@ -11,7 +11,7 @@ struct Generate: ParsableCommand {
         (exit 130, 143), leaves the output folder as it was. No symbolic link below the output \
         folder is followed.
 
-        Exit codes: 0 written, 65 bad input data, 66 missing input, 70 broken templates or schema, 74 write error.
+        Exit codes: 0 written, 64 usage, 65 bad input data, 66 missing input, 70 broken templates or schema, 74 write error, 130 and 143 interrupted.
         """
     )
 

@@ -247,3 +247,21 @@ struct EvidenceTests {
         #expect(EvaluationReport(assessment: assessment, scheme: scheme, roleID: "over-claimer").json().contains("\"expectedBand\" : null"))
     }
 }
+
+@Suite("Cue words: the ASCII fast path reads as the scalar path does")
+struct CueTextTests {
+    @Test func everyShippedDutyAndCriterionGivesTheSameWordsBothWays() throws {
+        var texts: [String] = ["Hold a £60,000 budget; 1,200 people a year, 3-4 times.", "It's the team's 10,000th visit."]
+        for file in TestSupport.shippedPathways {
+            let pathway = try TestSupport.pipeline.load(file)
+            for role in pathway.roles {
+                texts += role.duties.map(\.text) + role.criteria.map(\.text) + role.environment.map(\.text)
+            }
+        }
+        for text in texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(CueText.asciiWords(text) == CueText.scalarWords(text), "\(text)")
+        }
+        #expect(CueText.asciiWords("£60,000") == nil)
+        #expect(CueText("Hold a £60,000 budget").sums == [60000])
+    }
+}

@@ -4,6 +4,11 @@ public struct CueText: Sendable {
     public let words: [String]
 
     public init(_ text: String) {
+        words = Self.asciiWords(text) ?? Self.scalarWords(text)
+    }
+
+    /// The words of any text, scalar by scalar.
+    static func scalarWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         let scalars = Array(text.lowercased().unicodeScalars)
@@ -20,7 +25,30 @@ public struct CueText: Sendable {
             }
         }
         if !current.isEmpty { words.append(String(current)) }
-        self.words = words
+        return words
+    }
+
+    /// The same words for ASCII text, read from its bytes (most duties): nil for other text.
+    static func asciiWords(_ text: String) -> [String]? {
+        var utf8 = Array(text.utf8)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for index in utf8.indices where utf8[index] &- UInt8(ascii: "A") < 26 { utf8[index] |= 0x20 }
+        func isWordByte(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 }
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        var words: [String] = []
+        var current: [UInt8] = []
+        for (index, byte) in utf8.enumerated() {
+            if isWordByte(byte) {
+                current.append(byte)
+            } else if byte == UInt8(ascii: ","), let last = current.last, isDigit(last), index + 1 < utf8.count, isDigit(utf8[index + 1]) {
+                continue
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
