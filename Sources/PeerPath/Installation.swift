@@ -16,6 +16,7 @@ public struct Installation: Sendable {
     public var schemeFile: String { path("data/agenda-for-change.yaml") }
     public var domainsFile: String { path("data/competence-domains.yaml") }
     public var payScaleFile: String { path("data/pay-2025-26.yaml") }
+    public var clausesFile: String { path("data/clauses.yaml") }
     public var wordingFolder: String { path("templates/banding") }
     public var languageFolder: String { path("data/language") }
     public var templatesFolder: String { path("templates") }
