@@ -9,6 +9,7 @@ import PeerPathModel
 /// written, the schema. Only `generate` loads these; the commands that only read a pathway do not.
 struct DocumentWriters: Sendable {
     let payScale: PayScale
+    let clauses: ClauseLibrary
     let jobDescriptions: JobDescriptionComposer
     let personSpecifications: PersonSpecificationComposer
     let bandingJustifications: BandingJustificationComposer
@@ -24,6 +25,7 @@ struct DocumentWriters: Sendable {
         let wording: Wording
         do {
             payScale = try PayScaleLoader.load(file: installation.payScaleFile)
+            clauses = try ClauseLoader.load(file: installation.clausesFile)
             wording = try WordingLoader.load(folder: installation.wordingFolder, scheme: scheme)
         } catch {
             throw PeerPathError(.software, error.description)

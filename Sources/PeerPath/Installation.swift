@@ -17,6 +17,7 @@ public struct Installation: Sendable {
     public var domainsFile: String { path("data/competence-domains.yaml") }
     public var evidenceCuesFile: String { path("data/evidence-cues.yaml") }
     public var payScaleFile: String { path("data/pay-2025-26.yaml") }
+    public var clausesFile: String { path("data/clauses.yaml") }
     public var wordingFolder: String { path("templates/banding") }
     public var languageFolder: String { path("data/language") }
     public var templatesFolder: String { path("templates") }

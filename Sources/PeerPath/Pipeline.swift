@@ -83,11 +83,12 @@ public struct Pipeline: Sendable {
     }
 
     /// The case each document of a role is composed from.
-    func roleCase(_ entry: RoleAssessment, in assessment: Assessment, payScale: PayScale) -> RoleCase {
-        RoleCase(role: entry.role, pathway: assessment.pathway, scheme: scheme, evaluation: entry.evaluation,
+    func roleCase(_ entry: RoleAssessment, in assessment: Assessment, payScale: PayScale, clauses: ClauseLibrary? = nil) -> RoleCase {
+        let clauses = clauses ?? (try? documentWriters().clauses) ?? .minimal
+        return RoleCase(role: entry.role, pathway: assessment.pathway, scheme: scheme, evaluation: entry.evaluation,
                  sensitivity: entry.sensitivity, findings: assessment.findings(for: entry.role.id),
                  evaluations: Dictionary(uniqueKeysWithValues: assessment.roles.map { ($0.role.id, $0.evaluation) }),
-                 payScale: payScale, version: Installation.version)
+                 payScale: payScale, version: Installation.version, clauses: clauses)
     }
 
     /// Every document of a pathway: for each role its job description, person specification,
@@ -95,7 +96,7 @@ public struct Pipeline: Sendable {
     public func documents(for assessment: Assessment) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
         let writers = try documentWriters()
         var documents: [(folder: String, role: RoleCase?, document: Document)] = []
-        let cases = assessment.roles.map { roleCase($0, in: assessment, payScale: writers.payScale) }
+        let cases = assessment.roles.map { roleCase($0, in: assessment, payScale: writers.payScale, clauses: writers.clauses) }
         do {
             for facts in cases {
                 let folder = "\(assessment.pathway.id)/\(facts.role.id)"

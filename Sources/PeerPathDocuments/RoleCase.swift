@@ -13,9 +13,13 @@ public struct RoleCase: Sendable {
     public var evaluations: [String: RoleEvaluation]
     public var payScale: PayScale?
     public var version: String
+    /// The organisation's default clauses and the wording of the occupational requirement and the apprenticeship.
+    public var clauses: ClauseLibrary
 
     public init(role: Role, pathway: Pathway, scheme: Scheme, evaluation: RoleEvaluation, sensitivity: Sensitivity,
-                findings: [Finding], evaluations: [String: RoleEvaluation], payScale: PayScale?, version: String) {
+                findings: [Finding], evaluations: [String: RoleEvaluation], payScale: PayScale?, version: String,
+                clauses: ClauseLibrary = .minimal) {
+        self.clauses = clauses
         self.role = role
         self.pathway = pathway
         self.scheme = scheme
@@ -52,10 +56,20 @@ public struct RoleCase: Sendable {
 
     var reports: [Role] { pathway.roles.filter { $0.reportsTo == .role(role.id) } }
 
-    /// Metadata every document of the role carries.
+    func title(of line: ReportingLine) -> String {
+        switch line {
+        case .role(let id): pathway.role(id)?.title ?? id
+        case .post(let post): post
+        }
+    }
+
+    /// Metadata every document of the role carries; `running-header` is the line every page shows
+    /// (DRAFT, version and date).
     var properties: [Document.Property] {
-        [.init("pathway", pathway.id), .init("role", role.id), .init("band", bandName),
-         .init("points", String(evaluation.points)), .init("peerpath-version", version)]
+        var properties: [Document.Property] = [.init("pathway", pathway.id), .init("role", role.id), .init("band", bandName),
+                                               .init("points", String(evaluation.points)), .init("peerpath-version", version)]
+        properties += SignOffText.properties(pathway.signOff(of: role), organisation: pathway.organisation.name)
+        return properties
     }
 
     var keywords: [String] { ["peer support", role.title, bandText, pathway.id] }

@@ -57,11 +57,15 @@ public struct PathwayLoader: Sendable {
         return items
     }
 
-    private static let pathwayKeys: Set<String> = ["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit"]
-    private static let roleKeys: Set<String> = ["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
-                                                "supervision", "contract", "hours", "purpose", "duties",
-                                                "environment", "criteria", "overrides", "ladder-reasons",
-                                                "ways-in", "non-peer-time", "scoring-reasons"]
+    private static let signOffKeys: Set<String> = ["version", "status", "date", "agreed-by", "review-date"]
+    private static let pathwayKeys: Set<String> = Set(["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit",
+                                                       "clauses"]).union(signOffKeys)
+    private static let roleKeys: Set<String> = Set(["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
+                                                    "supervision", "contract", "hours", "purpose", "duties",
+                                                    "environment", "criteria", "overrides", "ladder-reasons",
+                                                    "ways-in", "non-peer-time", "scoring-reasons",
+                                                    "reference", "service", "posts", "working-pattern", "disclosure",
+                                                    "relationships", "shared-experience", "apprenticeship", "clauses"]).union(signOffKeys)
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
         let root = try YAMLNode.parse(source)
@@ -86,7 +90,7 @@ public struct PathwayLoader: Sendable {
         let routeNodes = try top.optional("routes").map { (node) throws(LoadError) in try bounded(node, Self.maximumRoutes, "routes") } ?? []
         let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node, items: items) }
 
-        let pathway = Pathway(
+        var pathway = Pathway(
             id: try head.required("id").identifier(),
             title: try head.required("title").string(),
             organisation: organisation,
@@ -96,6 +100,8 @@ public struct PathwayLoader: Sendable {
             domains: domains,
             allowances: try top.optional("language").map { (node) throws(LoadError) in try readAllowances(node) } ?? [],
             location: top.owner.location)
+        pathway.signOff = try readSignOff(head)
+        pathway.clauses = try head.optional("clauses").map { (node) throws(LoadError) in try readClauses(node) } ?? []
         do {
             try PathwayRules.check(pathway)
         } catch {
@@ -143,7 +149,7 @@ public struct PathwayLoader: Sendable {
         let hours = try hoursNode.double()
         if let problem = PathwayRules.hoursProblem(hours) { throw hoursNode.error(problem) }
 
-        let supervisionMap = try map.required("supervision").mapping(keys: ["kind", "detail"])
+        let supervisionMap = try map.required("supervision").mapping(keys: ["kind", "detail", "by"])
         let contractNode = try map.required("contract")
         let contractMap = try contractNode.mapping(keys: ["kind", "reason"])
         let contract = Contract(kind: try contractMap.required("kind").oneOf(Contract.Kind.self),
@@ -156,10 +162,12 @@ public struct PathwayLoader: Sendable {
         let duties = try bounded(dutiesNode, Self.maximumItemsPerRole, "duties").map { (node) throws(LoadError) in try items.duty(node) }
         guard !duties.isEmpty else { throw dutiesNode.error("a role needs at least one duty") }
         let environment = try map.optional("environment").map { (node) throws(LoadError) in try bounded(node, Self.maximumItemsPerRole, "environment facts") }?.map { (node) throws(LoadError) -> EnvironmentFact in
-            let entry = try node.mapping(keys: ["text", "evidence"])
+            let entry = try node.mapping(keys: ["text", "evidence", "frequency", "duration"])
             return EnvironmentFact(text: try entry.required("text").string(),
                                    evidence: try entry.optional("evidence").map { (n) throws(LoadError) in try items.evidence(n) } ?? [],
-                                   location: node.location)
+                                   location: node.location,
+                                   frequency: try entry.optional("frequency")?.string(),
+                                   duration: try entry.optional("duration")?.string())
         } ?? []
         let criteria = try bounded(map.required("criteria"), Self.maximumItemsPerRole, "criteria").map { (node) throws(LoadError) in try items.criterion(node) }
         let overrides = try map.optional("overrides").map { (node) throws(LoadError) in try readOverrides(node, items: items) } ?? []
@@ -179,7 +187,8 @@ public struct PathwayLoader: Sendable {
             reportsTo: try readReportingLine(map.required("reports-to")),
             base: try map.required("base").string(),
             supervision: Supervision(kind: try supervisionMap.required("kind").oneOf(Supervision.Kind.self),
-                                     detail: try supervisionMap.required("detail").string()),
+                                     detail: try supervisionMap.required("detail").string(),
+                                     by: try supervisionMap.optional("by").map { (n) throws(LoadError) in try readReportingLine(n) }),
             contract: contract,
             hours: hours,
             purpose: try map.required("purpose").string(),
@@ -192,7 +201,100 @@ public struct PathwayLoader: Sendable {
                 role.scoringReasons[id] = try value.string()
             }
         }
+        try readJobDetails(map, into: &role)
         return role
+    }
+
+    /// The keys a trust's job description needs beyond the job itself: reference, service, posts,
+    /// working pattern, disclosure, relationships, shared experience, apprenticeship, clauses and
+    /// the role's own version.
+    private func readJobDetails(_ map: YAMLMapping, into role: inout Role) throws(LoadError) {
+        role.reference = try map.optional("reference")?.string()
+        role.service = try map.optional("service")?.string()
+        if let node = map.optional("posts") {
+            let posts = try node.mapping(keys: ["headcount", "wte"])
+            let headcount = try posts.required("headcount")
+            let wte = try posts.required("wte")
+            let value = Posts(headcount: try headcount.int(), wholeTimeEquivalent: try wte.double())
+            if let problem = PathwayRules.postsProblem(value) {
+                throw (problem.key == "headcount" ? headcount : wte).error(problem.message)
+            }
+            role.posts = value
+        }
+        role.workingPattern = try map.optional("working-pattern")?.string()
+        role.disclosure = try map.optional("disclosure")?.oneOf(Disclosure.self)
+        if let node = map.optional("relationships") {
+            let groups = try node.mapping(keys: ["internal", "external"])
+            role.internalRelationships = try groups.optional("internal").map { (n) throws(LoadError) in try readRelationships(n) } ?? []
+            role.externalRelationships = try groups.optional("external").map { (n) throws(LoadError) in try readRelationships(n) } ?? []
+        }
+        if let node = map.optional("shared-experience") {
+            let entry = try node.mapping(keys: ["of", "show"])
+            role.sharedExperience = SharedExperience(of: try entry.required("of").string(), show: try entry.optional("show")?.string())
+        }
+        if let node = map.optional("apprenticeship") {
+            let entry = try node.mapping(keys: ["standard", "off-the-job", "pay-basis", "at-the-end"])
+            let standard = try entry.required("standard")
+            let reference = try standard.string()
+            guard reference.range(of: "^ST[0-9]{4}$", options: .regularExpression) != nil else {
+                throw standard.error("'\(reference.prefix(40))' is not an apprenticeship standard's reference; write it as on the standard, e.g. ST0896")
+            }
+            role.apprenticeship = ApprenticeshipTerms(standard: reference, offTheJob: try entry.optional("off-the-job")?.string(),
+                                                      payBasis: try entry.optional("pay-basis")?.string(),
+                                                      atTheEnd: try entry.optional("at-the-end")?.string())
+        }
+        role.clauses = try map.optional("clauses").map { (node) throws(LoadError) in try readClauses(node) } ?? []
+        role.signOff = try readSignOff(map)
+    }
+
+    private func readRelationships(_ node: YAMLNode) throws(LoadError) -> [Relationship] {
+        try bounded(node, Self.maximumItemsPerRole, "relationships").map { (item) throws(LoadError) in
+            let entry = try item.mapping(keys: ["with", "about", "frequency"])
+            return Relationship(with: try entry.required("with").string(), about: try entry.optional("about")?.string(),
+                                frequency: try entry.optional("frequency")?.string())
+        }
+    }
+
+    /// `clauses: [{id: smoke-free, text: …}, {id: vetting, heading: …, text: …}]`: an id of a
+    /// default clause replaces its text; any other id adds a clause, which needs a heading.
+    private func readClauses(_ node: YAMLNode) throws(LoadError) -> [Clause] {
+        var seen: Set<String> = []
+        return try bounded(node, Self.maximumItemsPerRole, "clauses").map { (item) throws(LoadError) in
+            let entry = try item.mapping(keys: ["id", "heading", "text"])
+            let idNode = try entry.required("id")
+            let id = try idNode.identifier()
+            guard seen.insert(id).inserted else { throw idNode.error("clause '\(id)' is given twice") }
+            return Clause(id: id, heading: try entry.optional("heading")?.string(), text: try entry.required("text").string())
+        }
+    }
+
+    /// `version`, `status`, `date`, `agreed-by` and `review-date` of a pathway or a role; nil when
+    /// none is given.
+    private func readSignOff(_ map: YAMLMapping) throws(LoadError) -> SignOff? {
+        guard Self.signOffKeys.contains(where: { map.optional($0) != nil }) else { return nil }
+        let versionNode = try map.required("version")
+        let version = try versionNode.scalarText().trimmed()
+        guard !version.isEmpty else { throw versionNode.error("'version' is empty") }
+        let agreedBy = try map.optional("agreed-by").map { (node) throws(LoadError) in
+            try bounded(node, 20, "agreements").map { (item) throws(LoadError) -> SignOff.Agreement in
+                let entry = try item.mapping(keys: ["who", "date"])
+                return SignOff.Agreement(who: try entry.required("who").string(), date: try date(entry.required("date"), key: "date"))
+            }
+        } ?? []
+        let signOff = SignOff(version: version, status: try map.required("status").oneOf(SignOff.Status.self),
+                              date: try map.optional("date").map { (n) throws(LoadError) in try date(n, key: "date") },
+                              agreedBy: agreedBy,
+                              reviewDate: try map.optional("review-date").map { (n) throws(LoadError) in try date(n, key: "review-date") })
+        if let problem = PathwayRules.signOffProblem(signOff) {
+            throw (map.optional(problem.key) ?? map.owner).error(problem.message)
+        }
+        return signOff
+    }
+
+    private func date(_ node: YAMLNode, key: String) throws(LoadError) -> CalendarDate {
+        let text = try node.scalarText()
+        guard let date = CalendarDate(parsing: text) else { throw node.error(CalendarDate.problem(text, key: key)!) }
+        return date
     }
 
     private func readReportingLine(_ node: YAMLNode) throws(LoadError) -> ReportingLine {

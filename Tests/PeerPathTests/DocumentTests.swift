@@ -106,7 +106,10 @@ struct DocumentTests {
         #expect(pack.blocks.contains(.contents(title: "Contents")))
         #expect(pack.figures.map(\.name) == ["org-chart", "ladder"])
         #expect(pack.properties == [.init("pathway", "nhs-adult-mental-health"), .init("role", "peer-leader"), .init("band", "7"),
-                                    .init("points", "495"), .init("peerpath-version", Installation.version)])
+                                    .init("points", "495"), .init("peerpath-version", Installation.version),
+                                    .init("document-version", "2.0"), .init("status", "agreed"), .init("version-date", "2026-06-12"),
+                                    .init("review-date", "2027-06-30"),
+                                    .init("running-header", "Northfield and Dale NHS Foundation Trust. Version 2.0, agreed 12 June 2026. Review by 30 June 2027.")])
         let context = pack.paragraphs.filter { $0.hasSuffix(".)") && $0.contains("(Watson and Repper, 2022, ") }
         #expect(context.count >= 10)
     }
@@ -160,7 +163,8 @@ struct WriterTests {
 
     @Test func markdownRendersHeadingsNumberedDutiesAndTables() {
         let markdown = MarkdownWriter().render(ShippedDocuments.document(.jobDescription))
-        #expect(markdown.hasPrefix("# Peer Leader\n"))
+        // The line other formats show on every page comes first, then the title.
+        #expect(markdown.hasPrefix("*Northfield and Dale NHS Foundation Trust. Version 2.0, agreed 12 June 2026. Review by 30 June 2027.*\n\n# Peer Leader\n"))
         #expect(markdown.contains("\n1.1 "))
         #expect(markdown.contains("| Job title | Peer Leader |"))
         #expect(markdown.contains("| Area | Criterion | Essential or desirable | How assessed |"))

@@ -22,8 +22,9 @@ struct JobDescriptionTests {
     @Test func sectionsComeInOrder() throws {
         let titles = headings(try document("peer-worker"))
         #expect(titles.first == "Peer Worker")
-        let expected = ["Job purpose", "Where the job sits", "Main duties and responsibilities", "Working environment",
-                        "Supervision and support", "Person specification", "How this role progresses"]
+        let expected = ["Job purpose", "Where the job sits", "Main duties and responsibilities",
+                        "Physical, mental and emotional demands and working conditions",
+                        "Supervision and support", "Person specification", "How this role progresses", "General responsibilities", "Agreement"]
         let positions = expected.compactMap { titles.firstIndex(of: $0) }
         #expect(positions.count == expected.count)
         #expect(positions == positions.sorted())
@@ -36,12 +37,15 @@ struct JobDescriptionTests {
             return
         }
         #expect(table.isLabelled)
-        #expect(table.rows.map { $0[0] } == ["Job title", "Band", "Organisation", "Base", "Reports to", "Supervision", "Hours", "Contract"])
-        #expect(table.rows[0][1] == "Peer Lead")
-        #expect(table.rows[1][1] == "Band 1")
-        #expect(table.rows[4][1] == "Service Manager")
-        #expect(table.rows[6][1] == "30 hours a week")
-        #expect(table.rows[7][1] == "Fixed term: Funded for two years by a grant.")
+        // The fixture gives none of the optional lines (reference, service, posts, pattern, disclosure).
+        #expect(table.rows.map { $0[0] } == ["Job title", "Band", "Pay", "Organisation", "Base", "Hours", "Contract", "Reports to",
+                                             "Peer and professionally supervised by", "Version"])
+        let value = { (label: String) in table.rows.first { $0[0] == label }?[1] }
+        #expect(value("Job title") == "Peer Lead")
+        #expect(value("Band") == "Band 1")
+        #expect(value("Reports to") == "Service Manager")
+        #expect(value("Hours") == "30 hours a week")
+        #expect(value("Contract") == "Fixed term: Funded for two years by a grant.")
     }
 
     @Test func dutiesAreNumberedListsUnderAreaHeadings() throws {

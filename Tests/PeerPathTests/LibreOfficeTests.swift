@@ -51,3 +51,34 @@ struct LibreOfficeTests {
         #expect(text.range(of: #"Banding justification: Peer Leader\.+\s*\d+"#, options: .regularExpression) != nil)
     }
 }
+
+@Suite("DRAFT on every page, as LibreOffice prints it")
+struct DraftMarkingTests {
+    @Test func aDraftJobDescriptionSaysDraftOnEveryPageAndAnAgreedOneGivesItsVersion() throws {
+        guard let soffice = ExternalTool.path("soffice"), let pdftotext = ExternalTool.path("pdftotext"),
+              let pdfinfo = ExternalTool.path("pdfinfo") else {
+            print("skipped: LibreOffice (soffice) or poppler-utils (pdftotext, pdfinfo) is not installed, so the DRAFT header cannot be read back")
+            return
+        }
+        let folder = TestSupport.temporaryFolder()
+        for (role, draft) in [("head-of-peer-support", true), ("peer-leader", false)] {
+            let document = ShippedDocuments.document(.jobDescription, role: role)
+            let odt = folder + "/\(role).odt"
+            _ = FileManager.default.createFile(atPath: odt, contents: try TestSupport.pipeline.documentWriters().odt.package(document))
+            try ExternalTool.run(soffice, ["-env:UserInstallation=file://\(folder)/profile", "--headless", "--convert-to", "pdf", "--outdir", folder, odt])
+            let pdf = folder + "/\(role).pdf"
+            let info = try ExternalTool.run(pdfinfo, [pdf])
+            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+            #expect(pages >= 2)
+            let text = try ExternalTool.run(pdftotext, [pdf, "-"])
+            let drafts = text.components(separatedBy: "DRAFT, not agreed for use").count - 1
+            if draft {
+                #expect(drafts == pages, "DRAFT on \(drafts) of \(pages) pages")
+                #expect(text.contains("Version 0.3, 20 November 2026"))
+            } else {
+                #expect(drafts == 0)
+                #expect(text.components(separatedBy: "Version 2.0, agreed 12 June 2026").count - 1 == pages)
+            }
+        }
+    }
+}

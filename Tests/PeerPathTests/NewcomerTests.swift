@@ -47,7 +47,7 @@ struct NewcomerTests {
 
     @Test(arguments: [
         // An unknown key, enum value, band, role, route end and domain each name the near one.
-        ("    expected-band: \"3\"\n", "    expcted-band: \"3\"\n", "unknown key 'expcted-band' in 'roles[1]'; did you mean 'expected-band'? Expected one of: base,"),
+        ("    expected-band: \"3\"\n", "    expcted-band: \"3\"\n", "unknown key 'expcted-band' in 'roles[1]'; did you mean 'expected-band'? Expected one of: agreed-by, apprenticeship, base,"),
         ("    kind: peer-worker\n", "    kind: peer-wroker\n", "'peer-wroker' is not allowed for 'roles[1].kind'; did you mean 'peer-worker'?"),
         ("      kind: peer\n", "      kind: Peer\n", "'Peer' is not allowed for 'roles[1].supervision.kind'; did you mean 'peer'?"),
         ("    expected-band: \"4\"\n", "    expected-band: \"8A\"\n", "'8A' is not a band; did you mean '8a'?"),

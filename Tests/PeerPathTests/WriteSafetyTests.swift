@@ -52,7 +52,7 @@ struct WriteSafetyTests {
         #expect(TestSupport.read(victim) == "precious")
         let target = try manager.attributesOfItem(atPath: folder + "/job-description.md")
         #expect(target[.type] as? FileAttributeType == .typeRegular)
-        #expect(TestSupport.read(folder + "/job-description.md").hasPrefix("# "))
+        #expect(TestSupport.read(folder + "/job-description.md").contains("\n# "))
     }
 
     /// Before: the rename replaced the link and the run succeeded; now a target that is a link is

@@ -14,6 +14,9 @@ public struct PathwayOverviewComposer: Sendable {
         let evaluations = Dictionary(uniqueKeysWithValues: facts.roles.map { ($0.role.id, $0.evaluation) })
         var context: [String: Any] = [
             "title": pathway.title, "organisation": pathway.organisation.name, "sector": pathway.organisation.sector.name,
+            // "Northfield NHS Foundation Trust (NHS trust)" says the sector twice.
+            "showSector": !pathway.organisation.name.lowercased().contains(pathway.organisation.sector.name.lowercased().replacingOccurrences(of: " sector", with: ""))
+                && !(pathway.organisation.sector == .nhsTrust && pathway.organisation.name.contains("NHS")),
             "payYear": facts.payScale?.year ?? pathway.payYear,
         ]
         context["costText"] = costText(facts)
@@ -27,6 +30,7 @@ public struct PathwayOverviewComposer: Sendable {
             case "ladder": return [.figure(PathwayCase.ladderFigure(pathway: pathway, evaluations: evaluations, focus: nil))]
             case "roles": return [.table(rolesTable(facts))]
             case "steps": return steps(pathway)
+            case "versions": return [.table(versionsTable(facts))]
             case "findings": return facts.findings.isEmpty ? [] : FindingBlocks.blocks(facts.findings, pathway: pathway)
             default: throw TemplateError(file: "pathway-overview.mustache", message: "unknown slot '@\(slot)'")
             }
@@ -35,7 +39,8 @@ public struct PathwayOverviewComposer: Sendable {
                         subject: "\(pathway.roles.count) peer roles at \(pathway.organisation.name)",
                         keywords: ["pathway overview", "peer support", pathway.id],
                         properties: [.init("pathway", pathway.id), .init("roles", String(pathway.roles.count)),
-                                     .init("peerpath-version", facts.version)],
+                                     .init("peerpath-version", facts.version)]
+                            + SignOffText.properties(pathway.signOff, organisation: pathway.organisation.name),
                         blocks: blocks)
     }
 
@@ -48,6 +53,17 @@ public struct PathwayOverviewComposer: Sendable {
         }
         return Table(name: "Roles", header: ["Role", "Band", "Points", "Pay a year (full time)", "Hours", "Reports to"],
                      rows: rows, widths: [5, 2, 2, 4, 2, 4])
+    }
+
+    /// Each role's documents: version, status, date and review date (the role's own, else the pathway's).
+    private func versionsTable(_ facts: PathwayCase) -> Table {
+        let rows = facts.roles.sorted { $0.role.tier < $1.role.tier }.map { entry -> [String] in
+            let signOff = facts.pathway.signOff(of: entry.role)
+            return [entry.role.title, signOff?.version ?? "Not stated", SignOffText.statusName(signOff),
+                    signOff?.effectiveDate?.long ?? "Not stated", signOff?.reviewDate?.long ?? "Not stated"]
+        }
+        return Table(name: "Versions", header: ["Role", "Version", "Status", "Date", "Review date"],
+                     rows: rows, widths: [5, 2, 3, 3, 3])
     }
 
     /// The cost of one of each post, from the bottom to the top of each band, full-time equivalent
@@ -74,11 +90,25 @@ public struct PathwayOverviewComposer: Sendable {
             blocks.append(route.needs.isEmpty ? .paragraph("No particular requirement is set for this step.")
                                               : .list(ListBlock(style: .bulleted, items: route.needs)))
         }
+        // A requirement every way into every role shares (lived experience) is said once, not in every line.
+        let ways = pathway.roles.flatMap(\.waysIn)
+        let shared = ways.first?.requirements.filter { requirement in
+            requirement.id != nil && ways.allSatisfy { $0.requirements.contains(requirement) }
+        } ?? []
+        var joining: [Block] = []
         for role in pathway.roles where !role.waysIn.isEmpty {
-            blocks.append(.heading(level: 3, text: "Joining as \(role.title) from outside the pathway"))
-            blocks.append(.list(ListBlock(style: .bulleted, items: role.waysIn.map { $0.requirements.map(\.text).joined(separator: " ") })))
+            joining.append(.heading(level: 3, text: "Joining as \(role.title) from outside the pathway"))
+            let items = role.waysIn.map { way -> String in
+                let own = way.requirements.filter { !shared.contains($0) }.map(\.text)
+                return own.isEmpty ? "Nothing more." : own.joined(separator: " ")
+            }
+            joining.append(items.count == 1 ? .paragraph(items[0]) : .list(ListBlock(style: .bulleted, items: items)))
         }
-        return blocks
+        if !joining.isEmpty && !shared.isEmpty {
+            blocks.append(.paragraph("Every way into a role on this pathway asks for the following, which the lists below do not repeat: " +
+                                     shared.map(\.text).joined(separator: " ")))
+        }
+        return blocks + joining
     }
 }
 

@@ -20,6 +20,13 @@ public struct MarkdownWriter: Sendable {
     private func bytes(_ document: Document) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16_384)
+        // The line every page of the other formats shows: DRAFT, version and date.
+        if let header = document.properties.first(where: { $0.name == "running-header" }) {
+            out += Array("*".utf8)
+            Self.escape(header.value, into: &out)
+            out += Array("*".utf8)
+            if !document.blocks.isEmpty { out += [0x0a, 0x0a] }
+        }
         for (index, block) in document.blocks.enumerated() {
             if index > 0 { out += [0x0a, 0x0a] }
             switch block {

@@ -59,12 +59,14 @@ public struct PathwayXMLReader: Sendable {
             }
             return Allowance(rule: rule, phrase: element["phrase"], reason: element.text, location: element.location)
         }
-        let pathway = Pathway(
+        var pathway = Pathway(
             id: head["id"] ?? "", title: head.children("title")[0].text,
             organisation: Organisation(name: organisation.text, sector: Organisation.Sector(rawValue: organisation["sector"] ?? "") ?? .nhsTrust),
             payYear: head["pay-year"] ?? "", roles: roles, routes: routes,
             nonPeerTimeLimit: try head.number("non-peer-time-limit"), domains: domains,
             allowances: allowances, location: head.location)
+        pathway.clauses = try clauses(head)
+        pathway.signOff = try signOff(head)
         do {
             try PathwayRules.check(pathway)
         } catch {
@@ -96,7 +98,8 @@ public struct PathwayXMLReader: Sendable {
             }
         }
         let environment = try element.children("environment")[0].children("fact").map { (fact) throws(XMLReadError) in
-            EnvironmentFact(text: fact.children("text")[0].text, evidence: try evidence(fact.children("evidence")), location: fact.location)
+            EnvironmentFact(text: fact.children("text")[0].text, evidence: try evidence(fact.children("evidence")), location: fact.location,
+                            frequency: fact["frequency"], duration: fact["duration"])
         }
         let criteria = try element.children("criteria")[0].children("criterion").map { (criterion) throws(XMLReadError) in
             Criterion(category: Criterion.Category(rawValue: criterion["category"] ?? "") ?? .experience,
@@ -117,19 +120,77 @@ public struct PathwayXMLReader: Sendable {
         let reasons = element.children("ladder-reasons")[0].children("ladder-reason").map { reason in
             LadderReason(factor: reason["factor"].flatMap(Int.init), reason: reason.text, location: reason.location)
         }
-        return Role(
+        var role = Role(
             id: element["id"] ?? "", title: element.children("title")[0].text,
             kind: Role.Kind(rawValue: element["kind"] ?? "") ?? .peerWorker,
             tier: try element.number("tier") ?? 0, expectedBand: band,
             reportsTo: reportsTo["role"].map(ReportingLine.role) ?? .post(reportsTo.text),
             base: element.children("base")[0].text,
-            supervision: Supervision(kind: Supervision.Kind(rawValue: supervision["kind"] ?? "") ?? .peer, detail: supervision.text),
+            supervision: Supervision(kind: Supervision.Kind(rawValue: supervision["kind"] ?? "") ?? .peer, detail: supervision.text,
+                                     by: supervision["by-role"].map(ReportingLine.role) ?? supervision["by-post"].map(ReportingLine.post)),
             contract: Contract(kind: Contract.Kind(rawValue: contract["kind"] ?? "") ?? .permanent,
                                reason: contract.text.isEmpty ? nil : contract.text),
             hours: try element.decimal("hours") ?? 0, purpose: element.children("purpose")[0].text,
             duties: duties, environment: environment, criteria: criteria, overrides: overrides, ladderReasons: reasons,
             waysIn: waysIn, nonPeerTime: try element.number("non-peer-time"),
             location: element.location, bandLocation: element.location)
+        try jobDetails(element, into: &role)
+        return role
+    }
+
+    private func jobDetails(_ element: XMLElement, into role: inout Role) throws(XMLReadError) {
+        if let identification = element.children("identification").first {
+            role.reference = identification.children("reference").first?.text
+            role.service = identification.children("service").first?.text
+            if let posts = identification.children("posts").first {
+                let value = Posts(headcount: try posts.number("headcount") ?? 0, wholeTimeEquivalent: try posts.decimal("wte") ?? 0)
+                if let problem = PathwayRules.postsProblem(value) { throw posts.error(problem.message) }
+                role.posts = value
+            }
+            role.workingPattern = identification.children("working-pattern").first?.text
+            role.disclosure = identification.children("disclosure").first.flatMap { Disclosure(rawValue: $0["level"] ?? "") }
+        }
+        for relationship in element.children("relationships").first?.children("relationship") ?? [] {
+            let value = Relationship(with: relationship.children("with")[0].text, about: relationship.children("about").first?.text,
+                                     frequency: relationship.children("frequency").first?.text)
+            if relationship["scope"] == "external" { role.externalRelationships.append(value) } else { role.internalRelationships.append(value) }
+        }
+        if let shared = element.children("shared-experience").first {
+            role.sharedExperience = SharedExperience(of: shared.children("of")[0].text, show: shared.children("show").first?.text)
+        }
+        if let terms = element.children("apprenticeship").first {
+            role.apprenticeship = ApprenticeshipTerms(standard: terms["standard"] ?? "", offTheJob: terms.children("off-the-job").first?.text,
+                                                      payBasis: terms.children("pay-basis").first?.text,
+                                                      atTheEnd: terms.children("at-the-end").first?.text)
+        }
+        role.clauses = try clauses(element)
+        role.signOff = try signOff(element)
+    }
+
+    private func clauses(_ element: XMLElement) throws(XMLReadError) -> [Clause] {
+        var seen: Set<String> = []
+        return try element.children("clause").map { (clause) throws(XMLReadError) in
+            let id = clause["id"] ?? ""
+            guard seen.insert(id).inserted else { throw clause.error("clause '\(id)' is given twice") }
+            return Clause(id: id, heading: clause["heading"], text: clause.text)
+        }
+    }
+
+    private func signOff(_ element: XMLElement) throws(XMLReadError) -> SignOff? {
+        guard let node = element.children("sign-off").first else { return nil }
+        func date(_ element: XMLElement, _ key: String) throws(XMLReadError) -> CalendarDate? {
+            guard let text = element[key] else { return nil }
+            guard let date = CalendarDate(parsing: text) else { throw element.error(CalendarDate.problem(text, key: key)!) }
+            return date
+        }
+        var agreements: [SignOff.Agreement] = []
+        for agreement in node.children("agreed-by") {
+            agreements.append(SignOff.Agreement(who: agreement.text, date: try date(agreement, "date")!))
+        }
+        let signOff = SignOff(version: node["version"] ?? "", status: SignOff.Status(rawValue: node["status"] ?? "") ?? .draft,
+                              date: try date(node, "date"), agreedBy: agreements, reviewDate: try date(node, "review-date"))
+        if let problem = PathwayRules.signOffProblem(signOff) { throw node.error(problem.message) }
+        return signOff
     }
 
     private func route(_ element: XMLElement) -> Route {

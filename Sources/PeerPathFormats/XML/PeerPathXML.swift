@@ -129,7 +129,77 @@ public struct PeerPathXML: Sendable {
         if let limit = pathway.nonPeerTimeLimit { try w.attribute("non-peer-time-limit", String(limit)) }
         try w.element("title", text: pathway.title)
         try w.element("organisation", ["sector": pathway.organisation.sector.rawValue], text: pathway.organisation.name)
+        try writeClauses(pathway.clauses, to: w)
+        try writeSignOff(pathway.signOff, to: w)
         try w.end()
+    }
+
+    private func writeClauses(_ clauses: [Clause], to w: XMLWriter) throws(XMLWriteError) {
+        for clause in clauses {
+            try w.start("clause")
+            try w.attribute("id", clause.id)
+            if let heading = clause.heading { try w.attribute("heading", heading) }
+            try w.text(clause.text)
+            try w.end()
+        }
+    }
+
+    private func writeSignOff(_ signOff: SignOff?, to w: XMLWriter) throws(XMLWriteError) {
+        guard let signOff else { return }
+        try w.start("sign-off")
+        try w.attribute("version", signOff.version)
+        try w.attribute("status", signOff.status.rawValue)
+        if let date = signOff.date { try w.attribute("date", date.description) }
+        if let review = signOff.reviewDate { try w.attribute("review-date", review.description) }
+        for agreement in signOff.agreedBy {
+            try w.element("agreed-by", ["date": agreement.date.description], text: agreement.who)
+        }
+        try w.end()
+    }
+
+    /// What a trust's job description needs beyond the job itself; each part only where given.
+    private func writeJobDetails(_ role: Role, to w: XMLWriter) throws(XMLWriteError) {
+        if role.reference != nil || role.service != nil || role.posts != nil || role.workingPattern != nil || role.disclosure != nil {
+            try w.start("identification")
+            if let reference = role.reference { try w.element("reference", text: reference) }
+            if let service = role.service { try w.element("service", text: service) }
+            if let posts = role.posts {
+                try w.element("posts", ["headcount": String(posts.headcount), "wte": String(posts.wholeTimeEquivalent)])
+            }
+            if let pattern = role.workingPattern { try w.element("working-pattern", text: pattern) }
+            if let disclosure = role.disclosure { try w.element("disclosure", ["level": disclosure.rawValue]) }
+            try w.end()
+        }
+        if !role.internalRelationships.isEmpty || !role.externalRelationships.isEmpty {
+            try w.start("relationships")
+            for (scope, relationships) in [("internal", role.internalRelationships), ("external", role.externalRelationships)] {
+                for relationship in relationships {
+                    try w.start("relationship")
+                    try w.attribute("scope", scope)
+                    try w.element("with", text: relationship.with)
+                    if let about = relationship.about { try w.element("about", text: about) }
+                    if let frequency = relationship.frequency { try w.element("frequency", text: frequency) }
+                    try w.end()
+                }
+            }
+            try w.end()
+        }
+        if let shared = role.sharedExperience {
+            try w.start("shared-experience")
+            try w.element("of", text: shared.of)
+            if let show = shared.show { try w.element("show", text: show) }
+            try w.end()
+        }
+        if let terms = role.apprenticeship {
+            try w.start("apprenticeship")
+            try w.attribute("standard", terms.standard)
+            if let text = terms.offTheJob { try w.element("off-the-job", text: text) }
+            if let text = terms.payBasis { try w.element("pay-basis", text: text) }
+            if let text = terms.atTheEnd { try w.element("at-the-end", text: text) }
+            try w.end()
+        }
+        try writeClauses(role.clauses, to: w)
+        try writeSignOff(role.signOff, to: w)
     }
 
     private func writeRole(_ role: Role, in pathway: Pathway, to w: XMLWriter) throws(XMLWriteError) {
@@ -146,7 +216,15 @@ public struct PeerPathXML: Sendable {
         case .post(let post): try w.element("reports-to", text: post)
         }
         try w.element("base", text: role.base)
-        try w.element("supervision", ["kind": role.supervision.kind.rawValue], text: role.supervision.detail)
+        try w.start("supervision")
+        try w.attribute("kind", role.supervision.kind.rawValue)
+        switch role.supervision.by {
+        case .role(let id)?: try w.attribute("by-role", id)
+        case .post(let post)?: try w.attribute("by-post", post)
+        case nil: break
+        }
+        try w.text(role.supervision.detail)
+        try w.end()
         try w.start("contract")
         try w.attribute("kind", role.contract.kind.rawValue)
         if let reason = role.contract.reason { try w.text(reason) }
@@ -177,6 +255,8 @@ public struct PeerPathXML: Sendable {
         for (index, fact) in role.environment.enumerated() {
             try w.start("fact")
             try w.attribute("number", String(index + 1))
+            if let frequency = fact.frequency { try w.attribute("frequency", frequency) }
+            if let duration = fact.duration { try w.attribute("duration", duration) }
             try w.element("text", text: fact.text)
             try writeEvidence(fact.evidence, to: w)
             try w.end()
@@ -223,6 +303,7 @@ public struct PeerPathXML: Sendable {
             try w.end()
         }
         try w.end()
+        try writeJobDetails(role, to: w)
         try w.end()
     }
 

@@ -119,6 +119,8 @@ public enum FindingCode: String, Sendable, CaseIterable {
     // Language (`peerpath lint`).
     /// A document reads hard: Flesch reading ease below 60 (warning).
     case readability = "readability"
+    /// A single sentence of more than 40 words, whatever the document's average (warning).
+    case longSentence = "long-sentence"
     /// Stigmatising mental health language (warning).
     case stigmatisingLanguage = "stigmatising-language"
     /// A document leans on masculine- or feminine-coded words (warning), after Gaucher, Friesen & Kay (2011).
@@ -143,7 +145,7 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
              .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
         case .dutyUnselected, .domainUncovered: .trace
-        case .readability, .stigmatisingLanguage, .genderCoded, .untestableCriterion,
+        case .readability, .longSentence, .stigmatisingLanguage, .genderCoded, .untestableCriterion,
              .exclusionaryRequirement, .factorPlanWording: .language
         }
     }

@@ -14,6 +14,8 @@ import Foundation
 /// - `readability`: a document of at least `readabilityMinimumWords` words whose Flesch reading ease
 ///   is below `minimumReadingEase`. Duty headings are not sentences and are left out. Located at the
 ///   longest sentence, which the suggestion names.
+/// - `long-sentence`: any one sentence of more than `maximumSentenceWords` words in a role's job
+///   description or person specification, whatever the document's average: one finding a sentence.
 /// - `stigmatising-language`: a phrase of `stigmatising.yaml` anywhere in a role's text — title,
 ///   purpose, duty headings and duties, working environment, criteria, base, supervision, contract
 ///   reason, ways in — or in what a route needs (reported against the role the route leads to).
@@ -43,6 +45,8 @@ public struct LanguageChecks: Sendable {
 
     /// Documents scoring below this Flesch reading ease read hard (60–70 is plain English).
     public static let minimumReadingEase = 60.0
+    /// A sentence longer than this is hard to follow however plain the rest is.
+    public static let maximumSentenceWords = 40
     /// Documents shorter than this are not scored: the formula means little on a line or two.
     public static let readabilityMinimumWords = 30
     /// The fewest coded words that can make a document lean one way.
@@ -62,7 +66,7 @@ public struct LanguageChecks: Sendable {
         var findings: [Finding] = []
         for role in pathway.roles {
             let texts = RoleTexts(role)
-            findings += readability(role, texts)
+            findings += readabilityAndLongSentences(role, texts)
             findings += stigmatising(role.id, role.title, texts.all)
             findings += genderCoded(role, texts, titles: titles, allowances: pathway.allowances)
             findings += untestable(role, texts)
@@ -91,10 +95,22 @@ public struct LanguageChecks: Sendable {
 
     // MARK: Readability
 
-    private func readability(_ role: Role, _ texts: RoleTexts) -> [Finding] {
-        [("job description", texts.jobDescriptionSentences), ("person specification", texts.criteria)].compactMap { document -> Finding? in
+    /// Each document's sentences are counted once, for the whole-document score and for each long sentence.
+    private func readabilityAndLongSentences(_ role: Role, _ texts: RoleTexts) -> [Finding] {
+        [("job description", texts.jobDescriptionSentences), ("person specification", texts.criteria)].flatMap { document -> [Finding] in
             let (name, passages) = document
             let sentences = passages.flatMap { passage in Readability.countedSentences(in: passage.text).map { ($0, passage) } }
+            let long = sentences.filter { $0.0.words > Self.maximumSentenceWords }.map { sentence, passage in
+                Finding(.longSentence, .warning,
+                    "\(role.title): a sentence of \(sentence.words) words in the \(name) (\(passage.place)); more than \(Self.maximumSentenceWords) is hard to follow",
+                    role: role.id, at: passage.location, matched: sentence.text,
+                    suggestion: "Split it into two or three sentences of 15 to 20 words each")
+            }
+            return (readability(role, name, sentences).map { [$0] } ?? []) + long
+        }
+    }
+
+    private func readability(_ role: Role, _ name: String, _ sentences: [(Readability.Sentence, Passage)]) -> Finding? {
             let score = Readability(counted: sentences.map(\.0))
             guard score.words >= Self.readabilityMinimumWords, score.fleschReadingEase < Self.minimumReadingEase,
                   let (longest, passage) = sentences.max(by: { $0.0.words < $1.0.words })
@@ -103,7 +119,6 @@ public struct LanguageChecks: Sendable {
                 "\(role.title): the \(name) reads hard: Flesch reading ease \(Self.decimal(score.fleschReadingEase)) (\(Int(Self.minimumReadingEase)) or more reads plainly), with \(Self.decimal(score.averageSentenceLength)) words a sentence on average",
                 role: role.id, at: passage.location, matched: longest.text,
                 suggestion: "Shorten the longest sentence (\(passage.place), \(longest.words) words) — split it, use everyday words, and aim for 15 to 20 words a sentence: \"\(longest.text)\"")
-        }
     }
 
     static func decimal(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -14,6 +14,10 @@ public struct Pathway: Sendable {
     /// Language rules or phrases the pathway allows, each with its reason.
     public var allowances: [Allowance]
     public var location: SourceLocation?
+    /// The pathway's version and agreement, which each role takes unless it has its own.
+    public var signOff: SignOff?
+    /// The pathway's replacements of and additions to the organisation's default clauses.
+    public var clauses: [Clause] = []
 
     public init(id: String, title: String, organisation: Organisation, payYear: String,
                 roles: [Role], routes: [Route], nonPeerTimeLimit: Int? = nil, domains: [CompetenceDomain] = [],
@@ -31,6 +35,9 @@ public struct Pathway: Sendable {
     }
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+
+    /// A role's version and agreement: its own, else the pathway's.
+    public func signOff(of role: Role) -> SignOff? { role.signOff ?? signOff }
 
     public func domain(_ id: String) -> CompetenceDomain? { domains.first { $0.id == id } }
 

@@ -31,9 +31,42 @@ public enum PathwayRules {
         percent.contains(value) ? nil : "a share of time is a percentage from 0 to 100"
     }
 
+    /// Headcount of one post.
+    public static let headcount = 1...10_000
+
+    /// Why a number of posts is wrong (key and message), or nil. The whole-time equivalent is more
+    /// than nothing and at most one per person in post.
+    public static func postsProblem(_ posts: Posts) -> (key: String, message: String)? {
+        if !headcount.contains(posts.headcount) {
+            return ("headcount", "'headcount' must be a whole number from \(headcount.lowerBound) to \(headcount.upperBound)")
+        }
+        let wte = posts.wholeTimeEquivalent
+        if !wte.isFinite || wte <= 0 || wte > Double(posts.headcount) {
+            return ("wte", "'wte' (whole-time equivalent) must be more than 0 and at most the headcount, \(posts.headcount)")
+        }
+        return nil
+    }
+
+    /// Why a version and agreement is wrong (key and message), or nil: a version is given, an
+    /// agreed version names who agreed it, and a review falls after the version's date.
+    public static func signOffProblem(_ signOff: SignOff) -> (key: String, message: String)? {
+        if signOff.version.isEmpty { return ("version", "'version' is empty") }
+        if signOff.status == .agreed && signOff.agreedBy.isEmpty {
+            return ("agreed-by", "an agreed version needs 'agreed-by': who agreed it and when (postholder, line manager, staff side …)")
+        }
+        if signOff.status == .agreed && signOff.effectiveDate == nil {
+            return ("date", "an agreed version needs a date")
+        }
+        if let review = signOff.reviewDate, let date = signOff.effectiveDate, review <= date {
+            return ("review-date", "'review-date' (\(review)) must fall after the version's date (\(date))")
+        }
+        return nil
+    }
+
     /// Checks a whole pathway, stopping at the first problem.
     public static func check(_ pathway: Pathway) throws(RuleViolation) {
         if let problem = Identifier.problem(pathway.id, for: "the pathway") { throw RuleViolation(.pathway("id"), problem) }
+        if let signOff = pathway.signOff, let problem = signOffProblem(signOff) { throw RuleViolation(.pathway(problem.key), problem.message) }
         if let limit = pathway.nonPeerTimeLimit, let problem = percentProblem(limit) {
             throw RuleViolation(.pathway("non-peer-time-limit"), problem)
         }
@@ -60,6 +93,13 @@ public enum PathwayRules {
             }
             guard manager != role.id else { throw RuleViolation(.role(number, "reports-to"), "role '\(role.id)' cannot report to itself") }
         }
+        for (number, role) in pathway.roles.enumerated() {
+            guard case .role(let supervisor)? = role.supervision.by else { continue }
+            guard index[supervisor] != nil else {
+                throw RuleViolation(.role(number, "supervision"), "'supervision.by' names '\(supervisor)', which is not a role in this pathway\(Suggestion.didYouMean(supervisor, among: pathway.roles.map(\.id), then: "use a role id or {post: …} for a post outside it"))")
+            }
+            guard supervisor != role.id else { throw RuleViolation(.role(number, "supervision"), "role '\(role.id)' cannot supervise itself") }
+        }
         try checkLoops(pathway, index: index)
         for (number, route) in pathway.routes.enumerated() {
             for (key, end) in [("from", route.from), ("to", route.to)] {
@@ -79,6 +119,14 @@ public enum PathwayRules {
         if let problem = tierProblem(role.tier) { throw RuleViolation(.role(number, "tier"), problem) }
         if let problem = hoursProblem(role.hours) { throw RuleViolation(.role(number, "hours"), problem) }
         if let share = role.nonPeerTime, let problem = percentProblem(share) { throw RuleViolation(.role(number, "non-peer-time"), problem) }
+        if let posts = role.posts, let problem = postsProblem(posts) { throw RuleViolation(.role(number, "posts"), problem.message) }
+        if let signOff = role.signOff, let problem = signOffProblem(signOff) { throw RuleViolation(.role(number, problem.key), problem.message) }
+        if role.apprenticeship != nil && role.kind != .apprentice {
+            throw RuleViolation(.role(number, "apprenticeship"), "'apprenticeship' is for roles of kind apprentice; this role is \(role.kind.rawValue)")
+        }
+        if case .role(let id)? = role.supervision.by, let problem = Identifier.problem(id, for: "'supervision.by'") {
+            throw RuleViolation(.role(number, "supervision"), problem)
+        }
         guard !role.duties.isEmpty else { throw RuleViolation(.role(number, "duties"), "a role needs at least one duty") }
         for (key, count) in [("duties", role.duties.count), ("criteria", role.criteria.count),
                              ("environment", role.environment.count), ("ways-in", role.waysIn.count)]

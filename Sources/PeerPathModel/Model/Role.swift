@@ -33,6 +33,26 @@ public struct Role: Sendable {
     /// Where the expected band is written, for findings about it.
     public var bandLocation: SourceLocation?
 
+    // What a trust's job description identifies the post by, and the terms an applicant reads.
+    /// The organisation's job reference, e.g. "NDH-PSW-0142".
+    public var reference: String?
+    /// The directorate or service the post sits in.
+    public var service: String?
+    public var posts: Posts?
+    /// When the hours are worked, including evenings or weekends where the post has them.
+    public var workingPattern: String?
+    public var disclosure: Disclosure?
+    /// Who the postholder works with inside the organisation, and outside it.
+    public var internalRelationships: [Relationship] = []
+    public var externalRelationships: [Relationship] = []
+    public var sharedExperience: SharedExperience?
+    /// For apprentice roles: the standard and what the apprentice is told about it.
+    public var apprenticeship: ApprenticeshipTerms?
+    /// The role's replacements of and additions to the organisation's clauses.
+    public var clauses: [Clause] = []
+    /// The role's own version and agreement; nil takes the pathway's.
+    public var signOff: SignOff?
+
     public init(id: String, title: String, kind: Kind, tier: Int, expectedBand: String?, reportsTo: ReportingLine,
                 base: String, supervision: Supervision, contract: Contract, hours: Double,
                 purpose: String, duties: [Duty], environment: [EnvironmentFact], criteria: [Criterion],
@@ -120,10 +140,13 @@ public struct Supervision: Sendable {
 
     public var kind: Kind
     public var detail: String
+    /// Who gives the supervision, where it is not the line manager alone.
+    public var by: ReportingLine?
 
-    public init(kind: Kind, detail: String) {
+    public init(kind: Kind, detail: String, by: ReportingLine? = nil) {
         self.kind = kind
         self.detail = detail
+        self.by = by
     }
 }
 
