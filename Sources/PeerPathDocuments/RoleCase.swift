@@ -13,9 +13,17 @@ public struct RoleCase: Sendable {
     public var evaluations: [String: RoleEvaluation]
     public var payScale: PayScale?
     public var version: String
+    /// The date the cover gives ("14 March 2026").
+    public var preparedOn: String?
+    /// The document version and status the cover gives, from the pathway's `version` and `status`
+    /// keys once they exist (issue 17); nil until then, and the cover leaves their rows out.
+    public var documentVersion: String?
+    public var documentStatus: String?
 
     public init(role: Role, pathway: Pathway, scheme: Scheme, evaluation: RoleEvaluation, sensitivity: Sensitivity,
-                findings: [Finding], evaluations: [String: RoleEvaluation], payScale: PayScale?, version: String) {
+                findings: [Finding], evaluations: [String: RoleEvaluation], payScale: PayScale?, version: String,
+                preparedOn: String? = nil) {
+        self.preparedOn = preparedOn
         self.role = role
         self.pathway = pathway
         self.scheme = scheme
@@ -60,6 +68,17 @@ public struct RoleCase: Sendable {
 
     var keywords: [String] { ["peer support", role.title, bandText, pathway.id] }
 
+    /// Metadata of a document the panel reads blind: what identifies the job, never its band or points.
+    var blindProperties: [Document.Property] {
+        [.init("pathway", pathway.id), .init("role", role.id), .init("peerpath-version", version)]
+    }
+
+    var blindKeywords: [String] { ["peer support", role.title, pathway.id] }
+
+    /// Who the postholder manages, with headcounts: the role's `team:`, else one entry (with no
+    /// count) for each role that reports to it.
+    var team: [OrganisationChart.Group] { OrganisationChart.team(of: role, in: pathway) }
+
     /// Each role's band by id ("4"), for diagram labels.
     var bands: [String: String] { evaluations.mapValues { $0.placement.band?.name ?? "outside" } }
 
@@ -67,6 +86,13 @@ public struct RoleCase: Sendable {
         Figure(name: "org-chart", diagram: OrganisationChart.diagram(for: role, in: pathway, bands: bands),
                alternativeText: OrganisationChart.description(for: role, in: pathway),
                caption: "Where the \(role.title) sits: reporting lines from the pathway.")
+    }
+
+    /// The chart as the blind pack shows it: no bands in the boxes.
+    var blindOrganisationChart: Figure {
+        Figure(name: "org-chart", diagram: OrganisationChart.diagram(for: role, in: pathway, bands: [:]),
+               alternativeText: OrganisationChart.description(for: role, in: pathway),
+               caption: "Reporting lines from the pathway, with the number of posts where the pathway gives it.")
     }
 
     var ladder: Figure {

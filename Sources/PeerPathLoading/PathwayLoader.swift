@@ -57,11 +57,13 @@ public struct PathwayLoader: Sendable {
         return items
     }
 
-    private static let pathwayKeys: Set<String> = ["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit"]
-    private static let roleKeys: Set<String> = ["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
+    private static let pathwayKeys = Set(["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit"])
+        .union(["national-context"])
+    private static let roleKeys = Set(["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
                                                 "supervision", "contract", "hours", "purpose", "duties",
                                                 "environment", "criteria", "overrides", "ladder-reasons",
-                                                "ways-in", "non-peer-time", "scoring-reasons"]
+                                                "ways-in", "non-peer-time", "scoring-reasons"])
+        .union(["team"])
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
         let root = try YAMLNode.parse(source)
@@ -86,7 +88,7 @@ public struct PathwayLoader: Sendable {
         let routeNodes = try top.optional("routes").map { (node) throws(LoadError) in try bounded(node, Self.maximumRoutes, "routes") } ?? []
         let routes = try routeNodes.map { (node) throws(LoadError) in try readRoute(node, items: items) }
 
-        let pathway = Pathway(
+        var pathway = Pathway(
             id: try head.required("id").identifier(),
             title: try head.required("title").string(),
             organisation: organisation,
@@ -96,6 +98,11 @@ public struct PathwayLoader: Sendable {
             domains: domains,
             allowances: try top.optional("language").map { (node) throws(LoadError) in try readAllowances(node) } ?? [],
             location: top.owner.location)
+        pathway.payYearLocation = head.optional("pay-year")?.location
+        if let contextNode = head.optional("national-context") {
+            pathway.nationalContext = try NationalContextLoader.load(named: try contextNode.string(), beside: source.file, at: contextNode)
+        }
+        try checkTeams(pathway, roleNodes: roleNodes)
         do {
             try PathwayRules.check(pathway)
         } catch {
@@ -187,12 +194,58 @@ public struct PathwayLoader: Sendable {
             overrides: overrides, ladderReasons: ladderReasons, waysIn: waysIn,
             nonPeerTime: try map.optional("non-peer-time").map { (n) throws(LoadError) in try percent(n) },
             location: node.location, bandLocation: bandNode?.location)
+        if let teamNode = map.optional("team") {
+            role.team = try readTeam(teamNode)
+        }
         if let reasons = map.optional("scoring-reasons") {
             for (id, value) in try reasons.mapping(keys: Set(items.catalogue.duties.keys)).entries {
                 role.scoringReasons[id] = try value.string()
             }
         }
         return role
+    }
+
+    /// `team: [{role: id, count: 2}, {title: …, count: 40, through: id}]`: who the postholder manages.
+    private func readTeam(_ node: YAMLNode) throws(LoadError) -> [TeamMember] {
+        try bounded(node, Self.maximumItemsPerRole, "team entries").map { (item) throws(LoadError) -> TeamMember in
+            let entry = try item.mapping(keys: ["role", "title", "count", "through"])
+            let role = try entry.optional("role")?.identifier()
+            let title = try entry.optional("title")?.string()
+            guard (role == nil) != (title == nil) else {
+                throw item.error("a team entry names either a 'role' of the pathway or a 'title', not both or neither")
+            }
+            let countNode = try entry.required("count")
+            let count = try countNode.int()
+            guard (1...100_000).contains(count) else { throw countNode.error("'count' is how many posts, from 1 to 100000") }
+            return TeamMember(role: role, title: title, count: count, through: try entry.optional("through")?.identifier(),
+                              location: item.location)
+        }
+    }
+
+    /// Each team entry's role reports to the role whose team it is, and each `through` names a
+    /// role entry of the same team.
+    private func checkTeams(_ pathway: Pathway, roleNodes: [YAMLNode]) throws(LoadError) {
+        for role in pathway.roles {
+            for member in role.team {
+                func fail(_ message: String) -> LoadError {
+                    member.location.map { LoadError(at: $0, message) } ?? LoadError(file: pathway.location?.file ?? "", message: message)
+                }
+                if let id = member.role {
+                    guard let other = pathway.role(id) else {
+                        throw fail("no role '\(id)' in this pathway\(Suggestion.didYouMean(id, among: pathway.roles.map(\.id), then: ""))")
+                    }
+                    guard other.reportsTo == .role(role.id) else {
+                        throw fail("'\(id)' does not report to '\(role.id)', so it is not in its team; name posts managed through another role with 'title' and 'through'")
+                    }
+                }
+                if let through = member.through {
+                    guard member.role == nil else { throw fail("'through' is for posts named by 'title'; a role of the pathway reports to its own manager") }
+                    guard role.team.contains(where: { $0.role == through }) else {
+                        throw fail("'through: \(through)' names no 'role' entry of this team")
+                    }
+                }
+            }
+        }
     }
 
     private func readReportingLine(_ node: YAMLNode) throws(LoadError) -> ReportingLine {

@@ -14,6 +14,10 @@ public struct Pathway: Sendable {
     /// Language rules or phrases the pathway allows, each with its reason.
     public var allowances: [Allowance]
     public var location: SourceLocation?
+    /// The pathway's own national context (`national-context:`), or nil for peerpath's.
+    public var nationalContext: NationalContext?
+    /// Where `pay-year` is written, for findings about it.
+    public var payYearLocation: SourceLocation?
 
     public init(id: String, title: String, organisation: Organisation, payYear: String,
                 roles: [Role], routes: [Route], nonPeerTimeLimit: Int? = nil, domains: [CompetenceDomain] = [],
