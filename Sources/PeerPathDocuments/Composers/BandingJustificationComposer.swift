@@ -145,7 +145,8 @@ struct BandingReasoning {
             sentences.append(OrganisationChart.teamSentence(for: facts.role, in: facts.pathway))
         }
         if let sensitivity = facts.sensitivity.factors.first(where: { $0.factor == result.factor }), let down = sensitivity.down {
-            sentences.append("One level lower, at level \(down.to), the total would be \(down.points) points, \(down.placement): "
+            let name = scheme.factor(result.factor)?.shortName.lowercased() ?? "this factor"
+            sentences.append("With \(name) one level lower, at level \(down.to), the \(title) would total \(down.points) points, \(down.placement): "
                              + (sensitivity.dropLosesBand ? "the band would change." : "the band would hold."))
         }
         return sentences.isEmpty ? nil : sentences.joined(separator: " ")

@@ -236,6 +236,18 @@ public struct PeerPathXML: Sendable {
             try w.end()
         }
         try w.end()
+        if !role.team.isEmpty {
+            try w.start("team")
+            for member in role.team {
+                try w.start("group")
+                if let id = member.role { try w.attribute("role", id) }
+                try w.attribute("count", String(member.count))
+                if let through = member.through { try w.attribute("through", through) }
+                try w.text(member.title ?? "")
+                try w.end()
+            }
+            try w.end()
+        }
         try w.end()
     }
 
