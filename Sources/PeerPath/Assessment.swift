@@ -44,6 +44,7 @@ extension Pipeline {
         let findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
             + EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations)
             + PracticeChecks().findings(for: pathway)
+            + ContextChecks(defaultContext: nationalContext).findings(for: pathway)
             + TraceChecks().findings(for: pathway, evaluations: evaluations)
             + (language?.findings(for: pathway) ?? [])
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)

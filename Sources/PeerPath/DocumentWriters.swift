@@ -12,6 +12,7 @@ struct DocumentWriters: Sendable {
     let clauses: ClauseLibrary
     let jobDescriptions: JobDescriptionComposer
     let personSpecifications: PersonSpecificationComposer
+    let jobAnalyses: JobAnalysisComposer
     let bandingJustifications: BandingJustificationComposer
     let panelPacks: PanelPackComposer
     let overviews: PathwayOverviewComposer
@@ -34,6 +35,7 @@ struct DocumentWriters: Sendable {
             let templates = try TemplateSet(directory: installation.templatesFolder)
             jobDescriptions = JobDescriptionComposer(templates: templates)
             personSpecifications = PersonSpecificationComposer(templates: templates)
+            jobAnalyses = JobAnalysisComposer(templates: templates)
             bandingJustifications = BandingJustificationComposer(templates: templates, wording: wording)
             panelPacks = PanelPackComposer(templates: templates, wording: wording)
             overviews = PathwayOverviewComposer(templates: templates)

@@ -19,6 +19,8 @@ public struct Installation: Sendable {
     public var payScaleFile: String { path("data/pay-2025-26.yaml") }
     public var clausesFile: String { path("data/clauses.yaml") }
     public var wordingFolder: String { path("templates/banding") }
+    /// peerpath's own national context, used when a pathway names none.
+    public var nationalContextFile: String { path("templates/banding/national-context.yaml") }
     public var languageFolder: String { path("data/language") }
     public var templatesFolder: String { path("templates") }
     public var stylesFile: String { path("templates/odt/styles.xml") }

@@ -29,6 +29,8 @@ public struct Pipeline: Sendable {
     /// Nil when the command writes no documents.
     let writers: DocumentWriters?
     let schema: SchemaSource
+    /// peerpath's own national context, for the check of its date and for pathways that name none.
+    let nationalContext: NationalContext
     /// What was dropped from or added to an organisation's styles file, for the caller to report.
     public var stylesReport: [String] { writers?.stylesReport ?? [] }
 
@@ -47,6 +49,7 @@ public struct Pipeline: Sendable {
             cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
             language = needs.contains(.language) ? LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder)) : nil
+            nationalContext = try NationalContextLoader.load(file: installation.nationalContextFile)
         } catch {
             throw PeerPathError(.software, error.description)
         }
@@ -92,7 +95,8 @@ public struct Pipeline: Sendable {
     }
 
     /// Every document of a pathway: for each role its job description, person specification,
-    /// banding justification and panel pack, and the pathway overview.
+    /// job analysis questionnaire, banding justification, panel pack and blind panel pack, and the
+    /// pathway overview.
     public func documents(for assessment: Assessment) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
         let writers = try documentWriters()
         var documents: [(folder: String, role: RoleCase?, document: Document)] = []
@@ -102,10 +106,13 @@ public struct Pipeline: Sendable {
                 let folder = "\(assessment.pathway.id)/\(facts.role.id)"
                 let jobDescription = try writers.jobDescriptions.compose(facts)
                 let personSpecification = try writers.personSpecifications.compose(facts)
+                let jobAnalysis = try writers.jobAnalyses.compose(facts)
                 let banding = try writers.bandingJustifications.compose(facts)
-                let pack = try writers.panelPacks.compose(facts, jobDescription: jobDescription,
-                                                  personSpecification: personSpecification, bandingJustification: banding)
-                for document in [jobDescription, personSpecification, banding, pack] {
+                let pack = try writers.panelPacks.compose(facts, jobDescription: jobDescription, personSpecification: personSpecification,
+                                                          jobAnalysis: jobAnalysis, bandingJustification: banding)
+                let blind = try writers.panelPacks.composeBlind(facts, jobDescription: jobDescription,
+                                                                personSpecification: personSpecification, jobAnalysis: jobAnalysis)
+                for document in [jobDescription, personSpecification, jobAnalysis, banding, pack, blind] {
                     documents.append((folder, facts, document))
                 }
             }
@@ -142,7 +149,9 @@ public struct Pipeline: Sendable {
             do {
                 files.append(OutputFile(path: "\(base).odt", data: try writers.odt.package(document)))
                 let exported: Data
-                if let facts {
+                if let facts, document.kind == .panelPackBlind {
+                    exported = try xml.blindDocument(document, role: facts.role, in: pathway, parts: parts)
+                } else if let facts {
                     exported = try xml.roleDocument(document, role: facts.role, in: pathway, evaluation: facts.evaluation,
                                                     scheme: scheme, findings: facts.findings, parts: parts)
                 } else {

@@ -4,8 +4,10 @@ public struct Document: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case jobDescription = "job-description"
         case personSpecification = "person-specification"
+        case jobAnalysis = "job-analysis"
         case bandingJustification = "banding-justification"
         case panelPack = "panel-pack"
+        case panelPackBlind = "panel-pack-blind"
         case pathwayOverview = "pathway-overview"
     }
 

@@ -13,6 +13,12 @@ public struct RoleCase: Sendable {
     public var evaluations: [String: RoleEvaluation]
     public var payScale: PayScale?
     public var version: String
+    /// The cover's date, version and status: the role's version and agreement (or the pathway's),
+    /// never the clock, so the same pathway gives the same bytes.
+    public var preparedOn: String? { pathway.signOff(of: role)?.effectiveDate?.long }
+    public var documentVersion: String? { pathway.signOff(of: role)?.version }
+    public var documentStatus: String? { pathway.signOff(of: role).map { SignOffText.statusName($0) } }
+
     /// The organisation's default clauses and the wording of the occupational requirement and the apprenticeship.
     public var clauses: ClauseLibrary
 
@@ -74,6 +80,17 @@ public struct RoleCase: Sendable {
 
     var keywords: [String] { ["peer support", role.title, bandText, pathway.id] }
 
+    /// Metadata of a document the panel reads blind: what identifies the job, never its band or points.
+    var blindProperties: [Document.Property] {
+        [.init("pathway", pathway.id), .init("role", role.id), .init("peerpath-version", version)]
+    }
+
+    var blindKeywords: [String] { ["peer support", role.title, pathway.id] }
+
+    /// Who the postholder manages, with headcounts: the role's `team:`, else one entry (with no
+    /// count) for each role that reports to it.
+    var team: [OrganisationChart.Group] { OrganisationChart.team(of: role, in: pathway) }
+
     /// Each role's band by id ("4"), for diagram labels.
     var bands: [String: String] { evaluations.mapValues { $0.placement.band?.name ?? "outside" } }
 
@@ -81,6 +98,13 @@ public struct RoleCase: Sendable {
         Figure(name: "org-chart", diagram: OrganisationChart.diagram(for: role, in: pathway, bands: bands),
                alternativeText: OrganisationChart.description(for: role, in: pathway),
                caption: "Where the \(role.title) sits: reporting lines from the pathway.")
+    }
+
+    /// The chart as the blind pack shows it: no bands in the boxes.
+    var blindOrganisationChart: Figure {
+        Figure(name: "org-chart", diagram: OrganisationChart.diagram(for: role, in: pathway, bands: [:]),
+               alternativeText: OrganisationChart.description(for: role, in: pathway),
+               caption: "Reporting lines from the pathway, with the number of posts where the pathway gives it.")
     }
 
     var ladder: Figure {

@@ -2,7 +2,7 @@ import PeerPathModel
 
 /// The prose the banding justification and the panel pack draw on, kept as data in `templates/banding/`:
 /// what each factor looks at and what each of its levels means, in the project's own words, and the
-/// national context of peer support with its citations.
+/// national context of peer support as dated, sourced facts.
 public struct Wording: Sendable {
     public struct FactorWording: Sendable {
         public var factor: Int
@@ -15,7 +15,7 @@ public struct Wording: Sendable {
         public var letters: [Int: [String: String]]
         /// The threshold words each level turns on ("delegated budget", "frequently", …).
         public var needs: [Int: [String]]
-        /// How the factor applies to peer roles, where the wording says.
+        /// How the factor applies to peer roles in general, in a sentence or two, where the wording says.
         public var peerRoles: String?
 
         public init(factor: Int, about: String, levels: [Int: String], letters: [Int: [String: String]] = [:],
@@ -36,24 +36,12 @@ public struct Wording: Sendable {
         }
     }
 
-    public struct ContextSection: Sendable {
-        public var heading: String
-        /// Each paragraph with its citation ("p. 4").
-        public var paragraphs: [(text: String, cite: String)]
-
-        public init(heading: String, paragraphs: [(text: String, cite: String)]) {
-            self.heading = heading
-            self.paragraphs = paragraphs
-        }
-    }
-
     public var factors: [Int: FactorWording]
-    public var contextSource: String
-    public var context: [ContextSection]
+    /// peerpath's own national context, used when a pathway names none.
+    public var context: NationalContext
 
-    public init(factors: [Int: FactorWording], contextSource: String, context: [ContextSection]) {
+    public init(factors: [Int: FactorWording], context: NationalContext) {
         self.factors = factors
-        self.contextSource = contextSource
         self.context = context
     }
 }

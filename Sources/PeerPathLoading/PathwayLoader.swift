@@ -59,13 +59,13 @@ public struct PathwayLoader: Sendable {
 
     private static let signOffKeys: Set<String> = ["version", "status", "date", "agreed-by", "review-date"]
     private static let pathwayKeys: Set<String> = Set(["id", "title", "organisation", "pay-year", "catalogue", "non-peer-time-limit",
-                                                       "clauses"]).union(signOffKeys)
+                                                       "clauses", "national-context"]).union(signOffKeys)
     private static let roleKeys: Set<String> = Set(["id", "title", "kind", "tier", "expected-band", "reports-to", "base",
                                                     "supervision", "contract", "hours", "purpose", "duties",
                                                     "environment", "criteria", "overrides", "ladder-reasons",
                                                     "ways-in", "non-peer-time", "scoring-reasons",
                                                     "reference", "service", "posts", "working-pattern", "disclosure",
-                                                    "relationships", "shared-experience", "apprenticeship", "clauses"]).union(signOffKeys)
+                                                    "relationships", "shared-experience", "apprenticeship", "clauses", "team"]).union(signOffKeys)
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
         let root = try YAMLNode.parse(source)
@@ -102,6 +102,11 @@ public struct PathwayLoader: Sendable {
             location: top.owner.location)
         pathway.signOff = try readSignOff(head)
         pathway.clauses = try head.optional("clauses").map { (node) throws(LoadError) in try readClauses(node) } ?? []
+        pathway.payYearLocation = head.optional("pay-year")?.location
+        if let contextNode = head.optional("national-context") {
+            pathway.nationalContext = try NationalContextLoader.load(named: try contextNode.string(), beside: source.file, at: contextNode)
+        }
+        try checkTeams(pathway, roleNodes: roleNodes)
         do {
             try PathwayRules.check(pathway)
         } catch {
@@ -196,6 +201,9 @@ public struct PathwayLoader: Sendable {
             overrides: overrides, ladderReasons: ladderReasons, waysIn: waysIn,
             nonPeerTime: try map.optional("non-peer-time").map { (n) throws(LoadError) in try percent(n) },
             location: node.location, bandLocation: bandNode?.location)
+        if let teamNode = map.optional("team") {
+            role.team = try readTeam(teamNode)
+        }
         if let reasons = map.optional("scoring-reasons") {
             for (id, value) in try reasons.mapping(keys: Set(items.catalogue.duties.keys)).entries {
                 role.scoringReasons[id] = try value.string()
@@ -295,6 +303,49 @@ public struct PathwayLoader: Sendable {
         let text = try node.scalarText()
         guard let date = CalendarDate(parsing: text) else { throw node.error(CalendarDate.problem(text, key: key)!) }
         return date
+    }
+
+    /// `team: [{role: id, count: 2}, {title: …, count: 40, through: id}]`: who the postholder manages.
+    private func readTeam(_ node: YAMLNode) throws(LoadError) -> [TeamMember] {
+        try bounded(node, Self.maximumItemsPerRole, "team entries").map { (item) throws(LoadError) -> TeamMember in
+            let entry = try item.mapping(keys: ["role", "title", "count", "through"])
+            let role = try entry.optional("role")?.identifier()
+            let title = try entry.optional("title")?.string()
+            guard (role == nil) != (title == nil) else {
+                throw item.error("a team entry names either a 'role' of the pathway or a 'title', not both or neither")
+            }
+            let countNode = try entry.required("count")
+            let count = try countNode.int()
+            guard (1...100_000).contains(count) else { throw countNode.error("'count' is how many posts, from 1 to 100000") }
+            return TeamMember(role: role, title: title, count: count, through: try entry.optional("through")?.identifier(),
+                              location: item.location)
+        }
+    }
+
+    /// Each team entry's role reports to the role whose team it is, and each `through` names a
+    /// role entry of the same team.
+    private func checkTeams(_ pathway: Pathway, roleNodes: [YAMLNode]) throws(LoadError) {
+        for role in pathway.roles {
+            for member in role.team {
+                func fail(_ message: String) -> LoadError {
+                    member.location.map { LoadError(at: $0, message) } ?? LoadError(file: pathway.location?.file ?? "", message: message)
+                }
+                if let id = member.role {
+                    guard let other = pathway.role(id) else {
+                        throw fail("no role '\(id)' in this pathway\(Suggestion.didYouMean(id, among: pathway.roles.map(\.id), then: ""))")
+                    }
+                    guard other.reportsTo == .role(role.id) else {
+                        throw fail("'\(id)' does not report to '\(role.id)', so it is not in its team; name posts managed through another role with 'title' and 'through'")
+                    }
+                }
+                if let through = member.through {
+                    guard member.role == nil else { throw fail("'through' is for posts named by 'title'; a role of the pathway reports to its own manager") }
+                    guard role.team.contains(where: { $0.role == through }) else {
+                        throw fail("'through: \(through)' names no 'role' entry of this team")
+                    }
+                }
+            }
+        }
     }
 
     private func readReportingLine(_ node: YAMLNode) throws(LoadError) -> ReportingLine {

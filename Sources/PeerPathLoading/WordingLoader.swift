@@ -55,15 +55,6 @@ public enum WordingLoader {
         guard factors.count == scheme.factors.count else {
             throw LoadError(file: factorsFile, line: 1, column: 1, message: "wording is needed for all \(scheme.factors.count) factors")
         }
-        let context = try YAMLNode.parse(SourceText(contentsOf: contextFile)).mapping(keys: ["source", "sections"])
-        let sections = try context.required("sections").sequence().map { (node) throws(LoadError) -> Wording.ContextSection in
-            let section = try node.mapping(keys: ["heading", "paragraphs"])
-            let paragraphs = try section.required("paragraphs").sequence().map { (p) throws(LoadError) -> (text: String, cite: String) in
-                let paragraph = try p.mapping(keys: ["text", "cite"])
-                return (try paragraph.required("text").string(), try paragraph.required("cite").string())
-            }
-            return Wording.ContextSection(heading: try section.required("heading").string(), paragraphs: paragraphs)
-        }
-        return Wording(factors: factors, contextSource: try context.required("source").string(), context: sections)
+        return Wording(factors: factors, context: try NationalContextLoader.load(file: contextFile))
     }
 }

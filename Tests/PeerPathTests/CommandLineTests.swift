@@ -45,10 +45,11 @@ struct CommandLineTests {
         let run = try PeerPathProcess(["generate", fixture, "--out", out])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        // Two roles × four documents × three formats, the overview in three formats, and pathway.xml.
-        #expect(run.stdout.hasPrefix("peerpath: wrote 28 files for 1 pathway under \(out) (2 roles; findings: 2 errors, "))
+        // Two roles × six documents × three formats, the overview in three formats, and pathway.xml.
+        #expect(run.stdout.hasPrefix("peerpath: wrote 40 files for 1 pathway under \(out) (2 roles; findings: 2 errors, "))
         for role in ["peer-worker", "lead"] {
-            for document in ["job-description", "person-specification", "banding-justification", "panel-pack"] {
+            for document in ["job-description", "person-specification", "job-analysis", "banding-justification", "panel-pack",
+                             "panel-pack-blind"] {
                 for format in ["odt", "xml", "md"] {
                     #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/\(role)/\(document).\(format)"))
                 }

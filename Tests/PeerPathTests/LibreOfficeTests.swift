@@ -50,6 +50,47 @@ struct LibreOfficeTests {
         // The contents page numbers are resolved by LibreOffice from the bookmarks at each part.
         #expect(text.range(of: #"Banding justification: Peer Leader\.+\s*\d+"#, options: .regularExpression) != nil)
     }
+
+    /// The lines of text on each page of a PDF, without the page footer.
+    static func linesPerPage(_ pdf: String) throws -> [Int] {
+        let info = try ExternalTool.run(ExternalTool.path("pdfinfo")!, [pdf])
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        return try (1...max(pages, 1)).map { page in
+            let text = try ExternalTool.run(ExternalTool.path("pdftotext")!, ["-layout", "-f", "\(page)", "-l", "\(page)", pdf, "-"])
+            return text.split(separator: "\n").filter { line in
+                !line.trimmingCharacters(in: .whitespaces).isEmpty
+                    && line.range(of: #"^\s*Page [0-9]+ of [0-9]+\s*$"#, options: .regularExpression) == nil
+            }.count
+        }
+    }
+
+    /// Every panel pack and blind pack of every shipped pathway, as LibreOffice lays it out: no page
+    /// but the last holds fewer than five lines of text (a lone bullet, a two-line tail).
+    @Test func noPackLeavesAnAlmostEmptyPage() throws {
+        let folder = TestSupport.temporaryFolder()
+        var odts: [String] = []
+        for (role, document) in ShippedPacks.all(.panelPack) + ShippedPacks.all(.panelPackBlind) {
+            let path = "\(folder)/\(role.pathway.id)_\(role.role.id)_\(document.kind.rawValue).odt"
+            _ = FileManager.default.createFile(atPath: path, contents: try TestSupport.pipeline.documentWriters().odt.package(document))
+            odts.append(path)
+        }
+        #expect(odts.count == 30)
+        try ExternalTool.run(ExternalTool.path("soffice")!, ["-env:UserInstallation=file://\(folder)/profile", "--headless",
+                                                            "--convert-to", "pdf", "--outdir", folder] + odts)
+        for odt in odts {
+            let pdf = String(odt.dropLast(4)) + ".pdf"
+            let lines = try Self.linesPerPage(pdf)
+            #expect(lines.count > 1, "\(pdf) was not written")
+            for (page, count) in lines.enumerated().dropLast() where count < 5 {
+                Issue.record("\((pdf as NSString).lastPathComponent): page \(page + 1) of \(lines.count) holds \(count) lines of text")
+            }
+        }
+        // The national context takes one page: the next part starts on the page after its heading.
+        let pack = "\(folder)/nhs-adult-mental-health_peer-leader_panel-pack.pdf"
+        let text = try ExternalTool.run(ExternalTool.path("pdftotext")!, [pack, "-"]).components(separatedBy: "\u{0C}")
+        let context = try #require(text.firstIndex { $0.contains("The national context of peer support\n") && !$0.contains("Contents") })
+        #expect(text[context + 1].contains("The career pathway"))
+    }
 }
 
 @Suite("DRAFT on every page, as LibreOffice prints it")

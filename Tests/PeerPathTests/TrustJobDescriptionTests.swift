@@ -91,7 +91,7 @@ struct TrustJobDescriptionTests {
     @Test func theApprenticeIsToldTheStandardTrainingTimePayAndTheEnd() throws {
         let apprentice = ShippedDocuments.document(.jobDescription, role: "apprentice-peer-support-worker")
         let text = MarkdownText.of(apprentice)
-        #expect(text.contains("Peer Worker apprenticeship standard (level 3, ST0896)"))
+        #expect(text.contains("Peer Worker apprenticeship standard (Level 3, ST0896)"))
         #expect(text.contains("published minimum number of off-the-job training hours"))
         #expect(text.contains("paid working hours"))
         #expect(text.contains("Paid at band 3"))

@@ -266,7 +266,7 @@ struct WriteSafetyTests {
             references.append(Self.snapshot(out))
         }
         let (old, new) = (references[0], references[1])
-        try #require(old.count == 384 && Set(old.keys) == Set(new.keys))
+        try #require(old.count == 564 && Set(old.keys) == Set(new.keys))
         let differing = old.keys.filter { old[$0] != new[$0] }.count
         #expect(differing > old.count / 2, "the two generations differ in only \(differing) files")
         let folders = Set(Self.everything(under: work + "/reference-0")).subtracting(old.keys)

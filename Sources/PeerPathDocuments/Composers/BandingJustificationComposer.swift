@@ -19,6 +19,7 @@ public struct BandingJustificationComposer: Sendable {
         context["marginText"] = reasoning.marginText
         context["losingText"] = reasoning.losingText
         context["toExpectedText"] = reasoning.toExpectedText ?? false
+        context["hasFindings"] = !facts.findings.isEmpty
         let blocks = try templates.render("banding-justification", context: context).blocks { (slot) throws(TemplateError) -> [Block] in
             switch slot {
             case "summary": return [.table(reasoning.summaryTable)]
@@ -26,6 +27,7 @@ public struct BandingJustificationComposer: Sendable {
             case "factor-reasons": return reasoning.factorParagraphs
             case "sensitivity-table": return [.table(reasoning.sensitivityTable)]
             case "principles": return reasoning.principles
+            case "peer-roles": return reasoning.peerRolesInGeneral
             case "findings": return FindingBlocks.blocks(facts.findings, pathway: facts.pathway)
             default: throw TemplateError(file: "banding-justification.mustache", message: "unknown slot '@\(slot)'")
             }
@@ -95,8 +97,7 @@ struct BandingReasoning {
             var blocks: [Block] = [.heading(level: 3, text: "\(result.factor). \(result.name): level \(result.level), \(result.points) points")]
             var text = factorWording?.about ?? ""
             if let wording = factorWording, let meaning = wording.meaning(of: result.level) {
-                let cited = result.level.subLevel.map { "\(result.level.high)(\($0))" } ?? String(result.level.high)
-                text += " At level \(cited), \(meaning.prefix(1).lowercased())\(meaning.dropFirst())."
+                text += " At level \(result.level.high)\(result.level.subLevel ?? ""), \(meaning.prefix(1).lowercased())\(meaning.dropFirst())."
                 if result.level.isRange, let lower = wording.levels[result.level.low] {
                     text += " This is a range; at its lower end, level \(result.level.low), \(lower). The panel must settle on one level."
                 }
@@ -118,11 +119,50 @@ struct BandingReasoning {
                 blocks.append(.paragraph("The job description shows this level in:"))
                 blocks.append(.list(ListBlock(style: .bulleted, items: quoted)))
             }
-            if let peer = factorWording?.peerRoles, result.level.high > 1 {
-                blocks.append(.paragraph(peer))
+            if result.level.high > 1, let own = inThisRole(result) {
+                blocks.append(.paragraph(own))
             }
             return blocks
         }
+    }
+
+    /// What the factor's level rests on in this role: how many of its own duties and facts, and what
+    /// one level less would do to its band.
+    func inThisRole(_ result: FactorResult) -> String? {
+        var sentences: [String] = []
+        let duties = result.evidence.filter { if case .duty = $0 { true } else { false } }.count
+        let environment = result.evidence.count - duties
+        let title = facts.role.title
+        if result.override == nil {
+            var sources: [String] = []
+            if duties > 0 { sources.append(duties == 1 ? "one duty" : "\(duties) duties") }
+            if environment > 0 { sources.append(environment == 1 ? "one fact about the working environment" : "\(environment) facts about the working environment") }
+            if !sources.isEmpty {
+                sentences.append("For the \(title), the level rests on \(sources.joined(separator: " and "))\(result.evidence.count == 1 ? " alone" : "").")
+            }
+        }
+        if result.factor == 9 {
+            sentences.append(OrganisationChart.teamSentence(for: facts.role, in: facts.pathway))
+        }
+        if let sensitivity = facts.sensitivity.factors.first(where: { $0.factor == result.factor }), let down = sensitivity.down {
+            let name = scheme.factor(result.factor)?.shortName.lowercased() ?? "this factor"
+            sentences.append("With \(name) one level lower, at level \(down.to), the \(title) would total \(down.points) points, \(down.placement): "
+                             + (sensitivity.dropLosesBand ? "the band would change." : "the band would hold."))
+        }
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+
+    /// How the factors the role claims above level 1 apply to peer roles in general: one short
+    /// list, kept apart from the role's own evidence.
+    var peerRolesInGeneral: [Block] {
+        let items = evaluation.factors.compactMap { result -> String? in
+            guard result.level.high > 1, let text = wording.factors[result.factor]?.peerRoles,
+                  let factor = scheme.factor(result.factor) else { return nil }
+            return "\(factor.number). \(factor.shortName): \(text)"
+        }
+        guard !items.isEmpty else { return [] }
+        return [.paragraph("These points are about peer support roles in general, not this job; the job's own evidence is in the factors above."),
+                .list(ListBlock(style: .bulleted, items: items))]
     }
 
     var totalText: String {
@@ -164,7 +204,8 @@ struct BandingReasoning {
                 guard let change else { return "—" }
                 return "\(change.points) points, \(change.placement)"
             }
-            return ["\(factor.factor). \(scheme.factor(factor.factor)?.shortName ?? "")", String(factor.level), text(factor.down), text(factor.up)]
+            let level = evaluation.factor(factor.factor)?.level.description ?? String(factor.level)
+            return ["\(factor.factor). \(scheme.factor(factor.factor)?.shortName ?? "")", level, text(factor.down), text(factor.up)]
         }
         return Table(name: "Sensitivity", header: ["Factor", "Level", "One level down", "One level up"], rows: rows, widths: [6, 2, 5, 5])
     }
@@ -243,9 +284,11 @@ struct BandingReasoning {
 
 /// Findings as document blocks: a table with severity, code, line and message, or a sentence.
 enum FindingBlocks {
-    static func blocks(_ findings: [Finding], pathway: Pathway) -> [Block] {
+    /// - Parameter quiet: say nothing when there are no findings (a panel document), rather than
+    ///   saying the checks found nothing.
+    static func blocks(_ findings: [Finding], pathway: Pathway, quiet: Bool = true) -> [Block] {
         guard !findings.isEmpty else {
-            return [.paragraph("The checks found nothing to raise.")]
+            return quiet ? [] : [.paragraph("The checks found nothing to raise.")]
         }
         let rows = findings.map { finding -> [String] in
             let role = finding.roleID.flatMap { pathway.role($0)?.title } ?? ""

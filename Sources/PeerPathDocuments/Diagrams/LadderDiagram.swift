@@ -4,7 +4,9 @@ import PeerPathModel
 /// and points, and an arrow for every route between roles.
 public enum LadderDiagram {
     static let boxWidth = 170.0
-    static let boxHeight = 46.0
+    /// Characters of a title on one line of a box, and the most lines a title takes.
+    static let titleWidth = 26
+    static let titleLines = 4
     static let gap = 24.0
     static let rowGap = 26.0
     static let margin = 12.0
@@ -18,6 +20,9 @@ public enum LadderDiagram {
         let rowWidths = rows.enumerated().map { level, roles in
             Double(level) * step + Double(roles.count) * boxWidth + Double(roles.count - 1) * gap
         }
+        let titles = Dictionary(uniqueKeysWithValues: pathway.roles.map { ($0.id, TextWrap.lines($0.title, width: titleWidth, maximum: titleLines)) })
+        // Every box is as tall as the longest title needs, so no title is cut off.
+        let boxHeight = Double((titles.values.map(\.count).max() ?? 1) + 1) * 13 + 14
         let width = margin * 2 + (rowWidths.max() ?? boxWidth)
         let height = margin * 2 + Double(rows.count) * boxHeight + Double(rows.count - 1) * rowGap
         var boxes: [Diagram.Box] = []
@@ -28,7 +33,7 @@ public enum LadderDiagram {
                 index[role.id] = boxes.count
                 boxes.append(Diagram.Box(x: margin + Double(level) * step + Double(position) * (boxWidth + gap), y: y,
                                          width: boxWidth, height: boxHeight,
-                                         lines: TextWrap.lines(role.title, width: 26, maximum: 2) + [labels[role.id] ?? ""],
+                                         lines: (titles[role.id] ?? []) + [labels[role.id] ?? ""],
                                          emphasis: role.id == focus ? .focus : .normal))
             }
         }

@@ -31,7 +31,7 @@ struct ODTContent {
                 continue
             }
             if case .heading(1, _) = block { part += 1 }
-            try write(block, index: index, part: part, breakBefore: breakBefore, to: w)
+            try write(block, index: index, part: part, breakBefore: breakBefore, keepWithNext: keepsWithNext(index), to: w)
             breakBefore = false
         }
         try w.end()
@@ -39,6 +39,22 @@ struct ODTContent {
         try w.end()
         return Array(try w.finish())
     }
+
+    /// Whether the block at an index must stay on the page of the block after it: a paragraph that
+    /// introduces a list or a table (it usually ends with a colon) is never left at the foot of a page.
+    private func keepsWithNext(_ index: Int) -> Bool {
+        guard case .paragraph = document.blocks[index], index + 1 < document.blocks.count else { return false }
+        switch document.blocks[index + 1] {
+        case .list, .table: return true
+        default: return false
+        }
+    }
+
+    /// Lists of at most this many items stay on one page; longer ones keep their first two and last
+    /// two items together, so no page holds a single item.
+    static let shortList = 6
+    /// Tables of at most this many rows are not broken across pages.
+    static let shortTable = 10
 
     private var prefixes: [String] {
         var seen: [String] = []
@@ -74,6 +90,14 @@ struct ODTContent {
             try w.element("style:paragraph-properties", ["fo:break-before": "page"])
             try w.end()
         }
+        for (name, parent) in [("Text_20_body_Keep", "Text_20_body"), ("List_20_Contents_Keep", "List_20_Contents")] {
+            try w.start("style:style")
+            try w.attribute("style:name", name)
+            try w.attribute("style:family", "paragraph")
+            try w.attribute("style:parent-style-name", parent)
+            try w.element("style:paragraph-properties", ["fo:keep-with-next": "always"])
+            try w.end()
+        }
         for prefix in prefixes {
             try w.start("text:list-style")
             try w.attribute("style:name", listStyleName(prefix))
@@ -98,6 +122,7 @@ struct ODTContent {
             try w.attribute("style:family", "table")
             try w.element("style:table-properties", [
                 "style:width": "\(Self.textWidth)cm", "table:align": "margins", "fo:margin-top": "0.2cm", "fo:margin-bottom": "0.3cm",
+                "style:may-break-between-rows": table.rows.count <= Self.shortTable ? "false" : "true",
             ])
             try w.end()
             let total = table.widths.reduce(0, +)
@@ -116,6 +141,22 @@ struct ODTContent {
         try w.attribute("style:name", "Row")
         try w.attribute("style:family", "table-row")
         try w.element("style:table-row-properties", ["fo:keep-together": "always"])
+        try w.end()
+        try w.start("style:style")
+        try w.attribute("style:name", "ListBox")
+        try w.attribute("style:family", "table")
+        try w.element("style:table-properties", ["style:width": "\(Self.textWidth)cm", "table:align": "margins",
+                                                 "fo:margin-top": "0cm", "fo:margin-bottom": "0.1cm"])
+        try w.end()
+        try w.start("style:style")
+        try w.attribute("style:name", "ListBox.A")
+        try w.attribute("style:family", "table-column")
+        try w.element("style:table-column-properties", ["style:column-width": "\(Self.textWidth)cm"])
+        try w.end()
+        try w.start("style:style")
+        try w.attribute("style:name", "ListCell")
+        try w.attribute("style:family", "table-cell")
+        try w.element("style:table-cell-properties", ["fo:padding": "0cm", "fo:border": "none"])
         try w.end()
         try cellStyle(w, name: "Cell", background: nil)
         try cellStyle(w, name: "HeaderCell", background: "#dfe8f0")
@@ -152,7 +193,8 @@ struct ODTContent {
         breakBefore && Self.breakable.contains(name) ? "\(name)_Break" : name
     }
 
-    private func write(_ block: Block, index: Int, part: Int, breakBefore: Bool, to w: XMLWriter) throws(XMLWriteError) {
+    private func write(_ block: Block, index: Int, part: Int, breakBefore: Bool, keepWithNext: Bool,
+                       to w: XMLWriter) throws(XMLWriteError) {
         if breakBefore {
             switch block {
             case .heading(let level, _) where level <= 2: break
@@ -171,23 +213,30 @@ struct ODTContent {
             try w.text(text)
             try w.end()
         case .paragraph(let text):
-            try w.element("text:p", ["text:style-name": style("Text_20_body", breakBefore: breakBefore)], text: text)
+            let name = keepWithNext && !breakBefore ? "Text_20_body_Keep" : style("Text_20_body", breakBefore: breakBefore)
+            try w.element("text:p", ["text:style-name": name], text: text)
         case .title(let text):
             try w.element("text:p", ["text:style-name": style("Title", breakBefore: breakBefore)], text: text)
         case .subtitle(let text):
             try w.element("text:p", ["text:style-name": "Subtitle"], text: text)
-        case .list(let list):
-            try w.start("text:list")
-            switch list.style {
-            case .bulleted: try w.attribute("text:style-name", "List_20_Bullet")
-            case .numbered(let prefix): try w.attribute("text:style-name", listStyleName(prefix))
-            }
-            for item in list.items {
-                try w.start("text:list-item")
-                try w.element("text:p", ["text:style-name": "List_20_Contents"], text: item)
-                try w.end()
-            }
+        case .list(let list) where list.items.count <= Self.shortList:
+            // A short list sits in a borderless one-cell table whose row may not split, so the list
+            // stays whole on one page (LibreOffice does not follow a chain of keep-with-next items).
+            try w.start("table:table")
+            try w.attribute("table:name", "List\(index)")
+            try w.attribute("table:style-name", "ListBox")
+            try w.element("table:table-column", ["table:style-name": "ListBox.A"])
+            try w.start("table:table-row")
+            try w.attribute("table:style-name", "Row")
+            try w.start("table:table-cell")
+            try w.attribute("table:style-name", "ListCell")
+            try w.attribute("office:value-type", "string")
+            try writeList(list, to: w)
             try w.end()
+            try w.end()
+            try w.end()
+        case .list(let list):
+            try writeList(list, to: w)
         case .table(let table):
             try write(table, name: tableName(table, index: index), to: w)
         case .contents(let title):
@@ -197,6 +246,23 @@ struct ODTContent {
         case .pageBreak:
             break
         }
+    }
+
+    private func writeList(_ list: ListBlock, to w: XMLWriter) throws(XMLWriteError) {
+        try w.start("text:list")
+        switch list.style {
+        case .bulleted: try w.attribute("text:style-name", "List_20_Bullet")
+        case .numbered(let prefix): try w.attribute("text:style-name", listStyleName(prefix))
+        }
+        let count = list.items.count
+        for (position, item) in list.items.enumerated() {
+            // A long list never leaves its first or last item alone on a page.
+            let keep = count > Self.shortList && (position == 0 || position == count - 2)
+            try w.start("text:list-item")
+            try w.element("text:p", ["text:style-name": keep ? "List_20_Contents_Keep" : "List_20_Contents"], text: item)
+            try w.end()
+        }
+        try w.end()
     }
 
     /// A real table of contents (Word and LibreOffice can refresh it), whose entries already hold

@@ -120,6 +120,10 @@ public struct PathwayXMLReader: Sendable {
         let reasons = element.children("ladder-reasons")[0].children("ladder-reason").map { reason in
             LadderReason(factor: reason["factor"].flatMap(Int.init), reason: reason.text, location: reason.location)
         }
+        let team = try element.children("team").first?.children("group").map { (group) throws(XMLReadError) in
+            TeamMember(role: group["role"], title: group["role"] == nil ? group.text : nil, count: try group.number("count") ?? 1,
+                       through: group["through"], location: group.location)
+        } ?? []
         var role = Role(
             id: element["id"] ?? "", title: element.children("title")[0].text,
             kind: Role.Kind(rawValue: element["kind"] ?? "") ?? .peerWorker,
@@ -134,6 +138,7 @@ public struct PathwayXMLReader: Sendable {
             duties: duties, environment: environment, criteria: criteria, overrides: overrides, ladderReasons: reasons,
             waysIn: waysIn, nonPeerTime: try element.number("non-peer-time"),
             location: element.location, bandLocation: element.location)
+        role.team = team
         try jobDetails(element, into: &role)
         return role
     }

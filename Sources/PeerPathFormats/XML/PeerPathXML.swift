@@ -51,6 +51,19 @@ public struct PeerPathXML: Sendable {
         return try validated(w.finish(), name: "\(role.id)/\(document.kind.rawValue).xml")
     }
 
+    /// A blind panel pack: the pathway's head, the post (id and title) and the document, with no role
+    /// export, evaluation or findings, since those state levels, points and bands.
+    public func blindDocument(_ document: Document, role: Role, in pathway: Pathway, parts: Parts) throws -> Data {
+        let w = XMLWriter()
+        try w.start(document.kind.rawValue)
+        try w.attribute("xmlns", Self.namespace)
+        w.include(parts.head)
+        try w.element("post", ["id": role.id], text: role.title)
+        try writeDocument(document, to: w)
+        try w.end()
+        return try validated(w.finish(), name: "\(role.id)/\(document.kind.rawValue).xml")
+    }
+
     /// A pathway's document (the overview): every role with its evaluation, all findings, the content.
     public func pathwayDocument(_ document: Document, pathway: Pathway, evaluations: [RoleEvaluation],
                                 scheme: Scheme, findings: [Finding], parts: Parts) throws -> Data {
@@ -303,6 +316,18 @@ public struct PeerPathXML: Sendable {
             try w.end()
         }
         try w.end()
+        if !role.team.isEmpty {
+            try w.start("team")
+            for member in role.team {
+                try w.start("group")
+                if let id = member.role { try w.attribute("role", id) }
+                try w.attribute("count", String(member.count))
+                if let through = member.through { try w.attribute("through", through) }
+                try w.text(member.title ?? "")
+                try w.end()
+            }
+            try w.end()
+        }
         try writeJobDetails(role, to: w)
         try w.end()
     }

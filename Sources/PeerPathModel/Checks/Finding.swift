@@ -109,6 +109,9 @@ public enum FindingCode: String, Sendable, CaseIterable {
     case degreeOrRegistration = "degree-or-registration"
     /// A role's share of time on non-peer work is above the pathway's limit (warning).
     case nonPeerTimeOverLimit = "non-peer-time-over-limit"
+    /// The national context the panel pack cites is dated more than three years before the
+    /// pathway's pay year starts (warning).
+    case contextOutOfDate = "context-out-of-date"
 
     // The trace from duties to criteria.
     /// A duty that no criterion of the role selects for (warning).
@@ -143,7 +146,8 @@ public enum FindingCode: String, Sendable, CaseIterable {
         case .evidenceUnsupported, .knowledgeUnmatched, .essentialCriterionMissing, .criterionBeyondDuties,
              .scoringInconsistent, .thinEvidence: .evidence
         case .leaderWithoutSeniorPeers, .leaderShortTerm, .noProgression, .apprenticeshipOnly,
-             .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit: .practice
+             .noPeerSupervision, .livedExperienceMissing, .degreeOrRegistration, .nonPeerTimeOverLimit,
+             .contextOutOfDate: .practice
         case .dutyUnselected, .domainUncovered: .trace
         case .readability, .longSentence, .stigmatisingLanguage, .genderCoded, .untestableCriterion,
              .exclusionaryRequirement, .factorPlanWording: .language

@@ -18,6 +18,10 @@ public struct Pathway: Sendable {
     public var signOff: SignOff?
     /// The pathway's replacements of and additions to the organisation's default clauses.
     public var clauses: [Clause] = []
+    /// The pathway's own national context (`national-context:`), or nil for peerpath's.
+    public var nationalContext: NationalContext?
+    /// Where `pay-year` is written, for findings about it.
+    public var payYearLocation: SourceLocation?
 
     public init(id: String, title: String, organisation: Organisation, payYear: String,
                 roles: [Role], routes: [Route], nonPeerTimeLimit: Int? = nil, domains: [CompetenceDomain] = [],

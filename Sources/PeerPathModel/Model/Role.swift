@@ -32,6 +32,9 @@ public struct Role: Sendable {
     public var location: SourceLocation?
     /// Where the expected band is written, for findings about it.
     public var bandLocation: SourceLocation?
+    /// Who the postholder manages, with headcounts (`team:`), for the organisation chart; empty
+    /// when the pathway does not say, and the chart shows the roles that report to this one.
+    public var team: [TeamMember] = []
 
     // What a trust's job description identifies the post by, and the terms an applicant reads.
     /// The organisation's job reference, e.g. "NDH-PSW-0142".
