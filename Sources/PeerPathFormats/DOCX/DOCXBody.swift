@@ -132,7 +132,7 @@ struct DOCXBody {
     private func write(_ block: Block, breakBefore: Bool, state: inout State, to w: XMLWriter) throws(XMLWriteError) {
         if breakBefore {
             switch block {
-            case .heading, .title, .paragraph, .subtitle: break
+            case .heading, .title, .paragraph, .subtitle, .contents: break
             default:
                 // A block that cannot carry the break itself gets an empty paragraph that does.
                 try paragraph(w, style: "BodyText", breakBefore: true) {}
