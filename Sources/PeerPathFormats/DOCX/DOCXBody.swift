@@ -212,6 +212,7 @@ struct DOCXBody {
         try paragraph(w, style: "TOCHeading", breakBefore: breakBefore) { () throws(XMLWriteError) in try Self.run(title, to: w) }
         let sections = document.sections
         guard !sections.isEmpty else { return }
+        let pages = DOCXPageEstimate(document: document).partPages()
         for (index, section) in sections.enumerated() {
             try paragraph(w, style: "TOC1") { () throws(XMLWriteError) in
                 if index == 0 {
@@ -236,7 +237,7 @@ struct DOCXBody {
                 try w.start("w:r")
                 try w.element("w:tab")
                 try w.end()
-                try Self.field("PAGEREF \(bookmark) \\h", result: String(index + 1), to: w)
+                try Self.field("PAGEREF \(bookmark) \\h", result: String(index < pages.count ? pages[index] : index + 1), to: w)
                 try w.end()
                 if index == sections.count - 1 {
                     try w.start("w:r")

@@ -32,7 +32,7 @@ public enum PNGRenderer {
         return result
     }
 
-    private static func draw(_ svg: [UInt8], width: Int32, height: Int32) throws(XMLWriteError) -> [UInt8] {
+    static func draw(_ svg: [UInt8], width: Int32, height: Int32) throws(XMLWriteError) -> [UInt8] {
         var error: UnsafeMutablePointer<GError>?
         let handle = svg.withUnsafeBufferPointer { buffer in
             rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)
