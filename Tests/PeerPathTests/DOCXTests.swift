@@ -23,7 +23,8 @@ struct DOCXTests {
         #expect(first == (try other.package(document)))
         let reader = try ODTPackageReader(data: first)
         #expect(reader.entryNames.first == "[Content_Types].xml")
-        #expect(reader.archive.allSatisfy { $0.fileAttributes[.modificationDate] as? Date == reader.archive.first?.fileAttributes[.modificationDate] as? Date })
+        let dates = Set(reader.archive.map { entry -> Date? in entry.fileAttributes[.modificationDate] as? Date })
+        #expect(dates.count == 1, "one fixed date on every entry")
     }
 
     @Test func headingsAreWordsHeadingStylesAndTheBodyKeepsTheTreesOrder() throws {
@@ -71,7 +72,7 @@ struct DOCXTests {
     @Test func thePanelPackHasATableOfContentsFieldFilledWithItsParts() throws {
         let document = ShippedDocuments.document(.panelPack)
         let body = try Self.package(document).text("word/document.xml")
-        #expect(body.contains(#" TOC \o "1-1" \h \z \u "#))
+        #expect(body.contains(#" TOC \o &quot;1-1&quot; \h \z \u "#))
         for (index, section) in document.sections.enumerated() {
             let escaped = section.replacingOccurrences(of: "&", with: "&amp;")
             #expect(body.contains("w:name=\"_TocPart\(index + 1)\""))

