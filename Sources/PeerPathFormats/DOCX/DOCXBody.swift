@@ -109,23 +109,29 @@ struct DOCXBody {
     /// A run of text; line breaks and tabs in the text become Word's own.
     static func run(_ text: String, to w: XMLWriter) throws(XMLWriteError) {
         try w.start("w:r")
-        var pieces: [Substring] = []
-        var separators: [Character] = []
-        var current = text[...]
-        while let index = current.firstIndex(where: { $0 == "\n" || $0 == "\t" }) {
-            pieces.append(current[..<index])
-            separators.append(current[index])
-            current = current[current.index(after: index)...]
-        }
-        pieces.append(current)
-        for (index, piece) in pieces.enumerated() {
-            if index > 0 { try w.element(separators[index - 1] == "\n" ? "w:br" : "w:tab") }
-            if piece.isEmpty { continue }
+        // Split on line feeds and tabs by byte (both ASCII), never by Character: grapheme breaking
+        // costs more than writing the text.
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        func piece(_ end: String.UTF8View.Index) throws(XMLWriteError) {
+            guard start < end else { return }
+            let slice = Substring(text.utf8[start..<end])
             try w.start("w:t")
-            if piece.first == " " || piece.last == " " { try w.attribute("xml:space", "preserve") }
-            try w.text(String(piece))
+            if slice.utf8.first == UInt8(ascii: " ") || slice.utf8.last == UInt8(ascii: " ") { try w.attribute("xml:space", "preserve") }
+            try w.text(String(slice))
             try w.end()
         }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                try piece(index)
+                try w.element(byte == UInt8(ascii: "\n") ? "w:br" : "w:tab")
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        try piece(bytes.endIndex)
         try w.end()
     }
 

@@ -32,6 +32,14 @@ public struct DOCXWriter: Sendable {
         compressed = entries
     }
 
+    /// Parts smaller than this are stored: deflating a few hundred bytes saves little and costs a
+    /// deflate stream's set-up, which is most of the time a small part takes.
+    static let storedBelow = 4096
+
+    static func entry(_ bytes: [UInt8], as name: String) throws(XMLWriteError) -> ZipEntry {
+        bytes.count < storedBelow ? ZipEntry(storing: bytes, as: name) : try ZipEntry(deflating: bytes, as: name)
+    }
+
     /// The marking a document's header carries, from its `status` and `document-version`
     /// properties ("DRAFT · version 0.3"); nil when it has neither (no header is written).
     public static func marking(of document: Document) -> String? {
@@ -87,15 +95,15 @@ public struct DOCXWriter: Sendable {
             .init(id: "rId4", type: T.custom, target: "docProps/custom.xml"),
         ])
         var archive = ZipArchive()
-        archive.add(try ZipEntry(deflating: try DOCXParts.contentTypes(parts), as: "[Content_Types].xml"))
-        archive.add(try ZipEntry(deflating: packageRelationships, as: "_rels/.rels"))
+        archive.add(try Self.entry(try DOCXParts.contentTypes(parts), as: "[Content_Types].xml"))
+        archive.add(try Self.entry(packageRelationships, as: "_rels/.rels"))
         for part in parts {
             if let entry = compressed[part.path] {
                 archive.add(entry)
             } else if part.contentType == DOCXNamespace.ContentType.png {
                 archive.add(ZipEntry(storing: part.bytes, as: part.path))
             } else {
-                archive.add(try ZipEntry(deflating: part.bytes, as: part.path))
+                archive.add(try Self.entry(part.bytes, as: part.path))
             }
         }
         return Data(archive.finish())
