@@ -1,5 +1,5 @@
 # peerpath — build, generate every shipped pathway, test, check the documents.
-# `make` builds a release binary and writes out/<pathway-id>/<role-id>/job-description.{odt,xml}.
+# `make` builds a release binary and writes out/<pathway-id>/<role-id>/job-description.{odt,docx,xml,md} (and the other documents).
 
 SWIFT      ?= swift
 SHARED     ?= ../shared
@@ -14,7 +14,7 @@ STYLEFLAGS := $(if $(STYLES),--styles $(STYLES),)
 PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
 
-.PHONY: all build test check validate pdf documents check-odf check-office fuzz fuzz-build bench clean help
+.PHONY: all build test check validate pdf documents check-odf check-docx check-office fuzz fuzz-build bench clean help
 
 all: $(STAMPS) ## build, then generate every pathway into out/
 
@@ -67,10 +67,28 @@ check-odf: all ## every generated .odt: peerpath's package checks, then the OASI
 	  echo "check-odf: not run: the strict odf-check ($(ODF_CHECK) and xmllint are needed)"; \
 	fi
 
+# The strict ECMA-376 check of every .docx needs docx-check and its schemas (CI has them in ../shared);
+# python-docx, when installed, reads every .docx back as a second, independent reader. Each run says which ran.
+DOCX_CHECK ?= $(SHARED)/tools/docx-check
+
+check-docx: all ## every generated .docx: the strict ECMA-376 docx-check (DOCX_CHECK) where present, then python-docx reading it back where installed
+	@docx=$$(find $(OUT) -name '*.docx' | sort); \
+	[ -n "$$docx" ] || { echo "check-docx: no .docx files under $(OUT)" >&2; exit 1; }; \
+	if [ -f "$(DOCX_CHECK)" ] && command -v xmllint >/dev/null && command -v python3 >/dev/null; then \
+	  python3 $(DOCX_CHECK) $$docx | grep -v '^  note: .*image/svg+xml' || exit 1; \
+	else \
+	  echo "check-docx: not run: the strict docx-check ($(DOCX_CHECK), python3 and xmllint are needed; set SHARED=DIR or DOCX_CHECK=FILE)"; \
+	fi; \
+	if command -v python3 >/dev/null && python3 -c 'import docx' 2>/dev/null; then \
+	  python3 scripts/read-docx $$docx >/dev/null && echo "check-docx: python-docx read $$(echo $$docx | wc -w) files"; \
+	else \
+	  echo "check-docx: not run: reading back with python-docx (pip install python-docx)"; \
+	fi
+
 check-office: all ## every generated .odt converts to PDF in LibreOffice (needs soffice)
 	scripts/check-office $(OUT)
 
-documents: check-odf check-office ## both document checks
+documents: check-odf check-docx check-office ## the document checks
 
 # Fuzzing: libFuzzer through Swift's address sanitizer and coverage, linked with libFuzzer's
 # no-main runtime (SwiftPM names the executable's entry point itself). FUZZ_SECONDS per target.

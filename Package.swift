@@ -27,6 +27,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // librsvg and cairo, through pkg-config (Debian: librsvg2-dev): PNG fallbacks of the SVG diagrams.
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         // The domain: pathway model, job evaluation, findings. Foundation only.
         .target(name: "PeerPathModel"),
         // YAML files -> model (and the documents' wording), with a file:line:column on every error.
@@ -39,11 +45,12 @@ let package = Package(
             name: "PeerPathDocuments",
             dependencies: ["PeerPathModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // Writers: XML (libxml2), ODT (libxml2 + zlib; ZIPFoundation reads organisations' templates). The only code touching libxml2 and zip.
+        // Writers: XML (libxml2), ODT and DOCX (zlib; ZIPFoundation reads organisations' templates), SVG with PNG
+        // fallbacks (librsvg). The only code touching libxml2, zip and librsvg.
         .target(
             name: "PeerPathFormats",
             dependencies: [
-                "PeerPathModel", "PeerPathDocuments", "CLibXML2", "CDeflate",
+                "PeerPathModel", "PeerPathDocuments", "CLibXML2", "CDeflate", "CRsvg",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -58,6 +58,8 @@ public struct Batch: Sendable {
         let state = BatchState(total: files.count)
         let output = StagedOutput(root: folder)
         let pipeline = self.pipeline
+        let pdfs = PDFConverter.Queue()
+        defer { pdfs.remove() }
         let folder = self.folder
         let files = self.files
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(files.count, 1))) { _ in
@@ -67,7 +69,11 @@ public struct Batch: Sendable {
                     let assessment = pipeline.assess(try pipeline.load(file), file: file)
                     try state.claim(assessment.pathway.id, index: index, file: file)
                     for file in try pipeline.outputs(for: assessment) {
-                        try output.stage(file.data, to: file.path)
+                        if file.convert {
+                            try pdfs.add(file.data, for: file.path)
+                        } else {
+                            try output.stage(file.data, to: file.path)
+                        }
                     }
                     let done = state.finish(index, roles: assessment.pathway.roles.count,
                                             errors: assessment.findings.filter { $0.severity == .error }.count,
@@ -81,6 +87,17 @@ public struct Batch: Sendable {
         if let error = state.firstError {
             output.discard()
             throw error
+        }
+        if let converter = pipeline.converter {
+            // One LibreOffice process for the whole batch; its PDFs are staged with the other files.
+            do throws(PeerPathError) {
+                for pdf in try converter.convert(pdfs) {
+                    try output.stage(pdf.data, to: pdf.path)
+                }
+            } catch {
+                output.discard()
+                throw error
+            }
         }
         var summary = state.summary
         if listing { summary.written = output.paths }

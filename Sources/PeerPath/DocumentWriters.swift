@@ -17,6 +17,7 @@ struct DocumentWriters: Sendable {
     let panelPacks: PanelPackComposer
     let overviews: PathwayOverviewComposer
     let odt: ODTWriter
+    let docx: DOCXWriter
     let xml: PeerPathXML
     /// What was dropped from or added to an organisation's styles file, for the caller to report.
     let stylesReport: [String]
@@ -43,6 +44,29 @@ struct DocumentWriters: Sendable {
             throw PeerPathError(error)
         }
         let generator = "peerpath/\(Installation.version)"
+        if let styles, OrganisationDOCXStyles.isWordFile(styles) {
+            // An organisation's Word template styles the .docx; the ODT keeps peerpath's styles.
+            do {
+                let organisation = try OrganisationDOCXStyles(file: styles)
+                docx = try DOCXWriter(look: organisation.look, generator: generator)
+                odt = try ODTWriter(stylesFile: installation.stylesFile, generator: generator)
+                stylesReport = organisation.notes.map { "\(styles): note: \($0)" }
+                    + ["\(styles): note: a Word template styles the .docx files; the .odt files keep peerpath's own styles"]
+            } catch let error as StylesError {
+                throw PeerPathError(error.missing ? .missingInput : .badData, error.description)
+            } catch let error as XMLReadError {
+                throw PeerPathError(error)
+            } catch {
+                throw PeerPathError(.software, "\(error)")
+            }
+            xml = PeerPathXML(schema: schema)
+            return
+        }
+        do {
+            docx = try DOCXWriter(generator: generator)
+        } catch {
+            throw PeerPathError(.software, "peerpath: error: the Word styles cannot be written: \(error)")
+        }
         if let styles {
             do {
                 let organisation = try OrganisationStyles(file: styles, defaultStyles: installation.stylesFile)

@@ -12,6 +12,8 @@ public struct PeerPathError: Error, Sendable, CustomStringConvertible {
         case badData
         /// An input is missing (exit 66, EX_NOINPUT).
         case missingInput
+        /// A program a command needs is not installed (exit 69, EX_UNAVAILABLE).
+        case unavailable
         /// peerpath's own files (templates, styles, schema) are broken (exit 70, EX_SOFTWARE).
         case software
         /// Output cannot be written (exit 74, EX_IOERR).
@@ -31,6 +33,7 @@ public struct PeerPathError: Error, Sendable, CustomStringConvertible {
         case .usage: 64
         case .badData: 65
         case .missingInput: 66
+        case .unavailable: 69
         case .software: 70
         case .io: 74
         }

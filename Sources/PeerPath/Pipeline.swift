@@ -31,6 +31,10 @@ public struct Pipeline: Sendable {
     let schema: SchemaSource
     /// peerpath's own national context, for the check of its date and for pathways that name none.
     let nationalContext: NationalContext
+    /// The kinds of file written for each document.
+    public let formats: Set<OutputFormat>
+    /// LibreOffice, when `pdf` is among the formats.
+    let converter: PDFConverter?
     /// What was dropped from or added to an organisation's styles file, for the caller to report.
     public var stylesReport: [String] { writers?.stylesReport ?? [] }
 
@@ -42,8 +46,12 @@ public struct Pipeline: Sendable {
     ///   instead of its own `catalogue:` (which must stay inside the pathway's folder).
     /// - Parameter validating: parse every XML file back and validate it against the schema as it
     ///   is written (`generate --validate`).
+    /// - Parameter formats: the kinds of file written for each document; `pdf` needs LibreOffice
+    ///   (`soffice`), and fails here (exit 69) without it.
     public init(installation: Installation, needs: Needs = .all, styles: String? = nil, catalogue: String? = nil,
-                validating: Bool = false) throws(PeerPathError) {
+                validating: Bool = false, formats: Set<OutputFormat> = OutputFormat.defaults) throws(PeerPathError) {
+        self.formats = formats
+        converter = needs.contains(.documents) && formats.contains(.pdf) ? try PDFConverter.locate() : nil
         do {
             scheme = try SchemeLoader.load(file: installation.schemeFile)
             cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
@@ -139,7 +147,9 @@ public struct Pipeline: Sendable {
         let parts: PeerPathXML.Parts
         do {
             parts = try xml.parts(of: pathway)
-            files.append(OutputFile(path: "\(pathway.id)/pathway.xml", data: try xml.pathwayExport(pathway, parts: parts)))
+            if formats.contains(.xml) {
+                files.append(OutputFile(path: "\(pathway.id)/pathway.xml", data: try xml.pathwayExport(pathway, parts: parts)))
+            }
         } catch {
             throw PeerPathError(.badData, "\(pathway.id): error: pathway.xml: \(error)")
         }
@@ -147,19 +157,31 @@ public struct Pipeline: Sendable {
         for (folder, facts, document) in try documents(for: assessment) {
             let base = "\(folder)/\(document.kind.rawValue)"
             do {
-                files.append(OutputFile(path: "\(base).odt", data: try writers.odt.package(document)))
-                let exported: Data
-                if let facts, document.kind == .panelPackBlind {
-                    exported = try xml.blindDocument(document, role: facts.role, in: pathway, parts: parts)
-                } else if let facts {
-                    exported = try xml.roleDocument(document, role: facts.role, in: pathway, evaluation: facts.evaluation,
-                                                    scheme: scheme, findings: facts.findings, parts: parts)
-                } else {
-                    exported = try xml.pathwayDocument(document, pathway: pathway, evaluations: assessment.roles.map(\.evaluation),
-                                                       scheme: scheme, findings: assessment.findings, parts: parts)
+                if formats.contains(.odt) || formats.contains(.pdf) {
+                    let odt = try writers.odt.package(document)
+                    if formats.contains(.odt) { files.append(OutputFile(path: "\(base).odt", data: odt)) }
+                    // The PDF is LibreOffice's rendering of this ODT, made once the batch is rendered.
+                    if formats.contains(.pdf) { files.append(OutputFile(path: "\(base).pdf", data: odt, convert: true)) }
                 }
-                files.append(OutputFile(path: "\(base).xml", data: exported))
-                files.append(OutputFile(path: "\(base).md", data: markdown.data(document)))
+                if formats.contains(.docx) {
+                    files.append(OutputFile(path: "\(base).docx", data: try writers.docx.package(document)))
+                }
+                if formats.contains(.xml) {
+                    let exported: Data
+                    if let facts, document.kind == .panelPackBlind {
+                        exported = try xml.blindDocument(document, role: facts.role, in: pathway, parts: parts)
+                    } else if let facts {
+                        exported = try xml.roleDocument(document, role: facts.role, in: pathway, evaluation: facts.evaluation,
+                                                        scheme: scheme, findings: facts.findings, parts: parts)
+                    } else {
+                        exported = try xml.pathwayDocument(document, pathway: pathway, evaluations: assessment.roles.map(\.evaluation),
+                                                           scheme: scheme, findings: assessment.findings, parts: parts)
+                    }
+                    files.append(OutputFile(path: "\(base).xml", data: exported))
+                }
+                if formats.contains(.md) {
+                    files.append(OutputFile(path: "\(base).md", data: markdown.data(document)))
+                }
             } catch {
                 let location = facts?.role.location.map { "\($0)" } ?? pathway.id
                 throw PeerPathError(.badData, "\(location): error: \(base): \(error)")
@@ -180,4 +202,12 @@ public struct Pipeline: Sendable {
 public struct OutputFile: Sendable {
     public var path: String
     public var data: Data
+    /// For a `.pdf`: `data` is the ODT LibreOffice converts, once the whole batch is rendered.
+    public var convert = false
+
+    public init(path: String, data: Data, convert: Bool = false) {
+        self.path = path
+        self.data = data
+        self.convert = convert
+    }
 }

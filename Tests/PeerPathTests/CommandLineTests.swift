@@ -45,17 +45,17 @@ struct CommandLineTests {
         let run = try PeerPathProcess(["generate", fixture, "--out", out])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        // Two roles × six documents × three formats, the overview in three formats, and pathway.xml.
-        #expect(run.stdout.hasPrefix("peerpath: wrote 40 files for 1 pathway under \(out) (2 roles; findings: 2 errors, "))
+        // Two roles × six documents × four formats, the overview in four formats, and pathway.xml.
+        #expect(run.stdout.hasPrefix("peerpath: wrote 53 files for 1 pathway under \(out) (2 roles; findings: 2 errors, "))
         for role in ["peer-worker", "lead"] {
             for document in ["job-description", "person-specification", "job-analysis", "banding-justification", "panel-pack",
                              "panel-pack-blind"] {
-                for format in ["odt", "xml", "md"] {
+                for format in ["odt", "docx", "xml", "md"] {
                     #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/\(role)/\(document).\(format)"))
                 }
             }
         }
-        for format in ["odt", "xml", "md"] {
+        for format in ["odt", "docx", "xml", "md"] {
             #expect(FileManager.default.fileExists(atPath: "\(out)/two-roles/pathway-overview.\(format)"))
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: "\(out)/two-roles/lead").filter { $0.hasSuffix(".tmp") }

@@ -216,7 +216,7 @@ struct WriteSafetyTests {
 
     enum Phase: String, CaseIterable { case load, render, commit }
 
-    /// A batch of 30 roles, 384 files (the shipped pathways, twice over under new ids) is killed with
+    /// A batch of 30 roles, 510 files (the shipped pathways, twice over under new ids) is killed with
     /// SIGKILL or SIGTERM at random moments of loading, rendering and committing, 24 times,
     /// switching between two generations of the same pathways. After every run each file must be
     /// whole and byte-identical to one generation's; after SIGTERM the folder must be exactly as
@@ -266,7 +266,7 @@ struct WriteSafetyTests {
             references.append(Self.snapshot(out))
         }
         let (old, new) = (references[0], references[1])
-        try #require(old.count == 564 && Set(old.keys) == Set(new.keys))
+        try #require(old.count == 750 && Set(old.keys) == Set(new.keys))
         let differing = old.keys.filter { old[$0] != new[$0] }.count
         #expect(differing > old.count / 2, "the two generations differ in only \(differing) files")
         let folders = Set(Self.everything(under: work + "/reference-0")).subtracting(old.keys)

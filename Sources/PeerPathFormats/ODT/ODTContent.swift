@@ -10,10 +10,12 @@ struct ODTContent {
 
     /// The path inside the package of a figure's picture.
     static func picturePath(_ figure: Figure) -> String { "Pictures/\(figure.name).svg" }
+    /// The path of its PNG fallback, for readers that show no SVG.
+    static func fallbackPath(_ figure: Figure) -> String { "Pictures/\(figure.name).png" }
 
     /// The pictures peerpath writes itself, which no styles file may bring (a test checks every
     /// figure of the shipped documents is here).
-    static let ownPictures: Set<String> = ["Pictures/org-chart.svg", "Pictures/ladder.svg"]
+    static let ownPictures: Set<String> = ["Pictures/org-chart.svg", "Pictures/ladder.svg", "Pictures/org-chart.png", "Pictures/ladder.png"]
 
     func write() throws(XMLWriteError) -> [UInt8] {
         let w = XMLWriter()
@@ -309,9 +311,12 @@ struct ODTContent {
         try w.attribute("svg:width", "\(Self.centimetres(figure.width))cm")
         try w.attribute("svg:height", "\(Self.centimetres(figure.height))cm")
         try w.attribute("draw:z-index", "0")
-        try w.element("draw:image", [
-            "xlink:href": Self.picturePath(figure), "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad",
-        ])
+        // Alternatives, best first: the SVG, then its PNG for readers that show no SVG.
+        for path in [Self.picturePath(figure), Self.fallbackPath(figure)] {
+            try w.element("draw:image", [
+                "xlink:href": path, "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad",
+            ])
+        }
         try w.element("svg:title", text: figure.alternativeText)
         try w.element("svg:desc", text: figure.caption)
         try w.end()

@@ -19,7 +19,14 @@ enum ODTPackage {
         var archive = ZipArchive()
         archive.add(mimetype)
         for part in parts {
-            archive.add(try compressed[part.path] ?? ZipEntry(deflating: part.bytes, as: part.path))
+            if let entry = compressed[part.path] {
+                archive.add(entry)
+            } else if part.mediaType == "image/png" {
+                // Already compressed: deflating it again costs time and saves nothing.
+                archive.add(ZipEntry(storing: part.bytes, as: part.path))
+            } else {
+                archive.add(try ZipEntry(deflating: part.bytes, as: part.path))
+            }
         }
         archive.add(try ZipEntry(deflating: try ODTManifest(parts: parts).write(), as: "META-INF/manifest.xml"))
         return Data(archive.finish())

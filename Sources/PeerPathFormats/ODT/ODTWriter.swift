@@ -49,8 +49,9 @@ public struct ODTWriter: Sendable {
         ]
         parts += stylePictures
         for case .figure(let figure) in document.blocks {
-            parts.append(ODTPart(path: ODTContent.picturePath(figure), mediaType: "image/svg+xml",
-                                 bytes: try SVGWriter().render(figure.diagram, description: figure.alternativeText)))
+            let pictures = try PNGRenderer.pictures(of: figure)
+            parts.append(ODTPart(path: ODTContent.picturePath(figure), mediaType: "image/svg+xml", bytes: pictures.svg))
+            parts.append(ODTPart(path: ODTContent.fallbackPath(figure), mediaType: "image/png", bytes: pictures.png))
         }
         return try ODTPackage.zip(parts, compressed: compressed)
     }

@@ -5,7 +5,7 @@ import PeerPathDocuments
 public struct SVGWriter: Sendable {
     public init() {}
 
-    static let font = "Liberation Sans, Arial, Helvetica, sans-serif"
+    static let font = "Arial, Liberation Sans, Helvetica, sans-serif"
 
     public func render(_ diagram: Diagram, description: String) throws(XMLWriteError) -> [UInt8] {
         let w = XMLWriter()
