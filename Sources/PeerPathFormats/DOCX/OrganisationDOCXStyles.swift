@@ -44,6 +44,9 @@ public struct OrganisationDOCXStyles: Sendable {
         if let declared, declared > OrganisationStyles.maximumEntries {
             throw StylesError(file: file, message: "has \(declared) entries; a styles template has at most \(OrganisationStyles.maximumEntries)")
         }
+        if let name = ZipInspection.unendingEntry(in: data, limit: OrganisationStyles.maximumPartSize) {
+            throw StylesError(file: file, message: "has an entry, '\(ZipInspection.shown(name))', whose compressed data is damaged (it does not end)")
+        }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)

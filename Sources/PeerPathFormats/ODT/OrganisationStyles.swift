@@ -88,6 +88,9 @@ public struct OrganisationStyles: Sendable {
         if let declared, declared > Self.maximumEntries {
             throw StylesError(file: file, message: "has \(declared) entries; a styles template has at most \(Self.maximumEntries)")
         }
+        if let name = ZipInspection.unendingEntry(in: data, limit: Self.maximumPartSize) {
+            throw StylesError(file: file, message: "has an entry, '\(ZipInspection.shown(name))', whose compressed data is damaged (it does not end)")
+        }
         let archive: Archive
         do {
             // From the file, not from `data`: ZIPFoundation's in-memory reader traps on a read

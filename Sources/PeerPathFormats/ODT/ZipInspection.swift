@@ -1,3 +1,4 @@
+import CDeflate
 import Foundation
 import ZIPFoundation
 
@@ -19,6 +20,65 @@ enum ZipInspection {
                     return Int(bytes[index + 10]) | Int(bytes[index + 11]) << 8
                 }
                 index -= 1
+            }
+            return nil
+        }
+    }
+
+    /// The name of the first deflated entry whose stream does not end within its compressed bytes,
+    /// or is not deflate at all; nil when every one ends. Looked at with zlib before the zip reader
+    /// unpacks anything: the reader's inflate loop asks for more input past an entry's end and
+    /// waits for ever when the stream never ends (found by FuzzStylesImporter). Each stream is
+    /// inflated at most to `limit` bytes (the caller's cap on a part, which it enforces itself),
+    /// so the look costs no more than the unpacking it guards.
+    static func unendingEntry(in data: Data, limit: Int) -> String? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func u16(_ at: Int) -> Int? { at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+            func u32(_ at: Int) -> Int? {
+                guard at + 4 <= bytes.count else { return nil }
+                return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+            }
+            // The end-of-central-directory record, then each central directory header in turn.
+            var end = bytes.count - 22
+            let lowest = max(0, bytes.count - 22 - 65_535)
+            while end >= lowest, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4b && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) {
+                end -= 1
+            }
+            guard end >= lowest, let count = u16(end + 10), var at = u32(end + 16) else { return nil }
+            var output = [UInt8](repeating: 0, count: 64 * 1024)
+            for _ in 0..<count {
+                guard u32(at) == 0x0201_4b50, let method = u16(at + 10), let compressed = u32(at + 20),
+                      let nameLength = u16(at + 28), let extraLength = u16(at + 30), let commentLength = u16(at + 32),
+                      let local = u32(at + 42), at + 46 + nameLength <= bytes.count else { return nil }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 46)..<(at + 46 + nameLength)]), as: UTF8.self)
+                at += 46 + nameLength + extraLength + commentLength
+                guard method == 8 else { continue }
+                // The data follows the local header, whose name and extra field lengths are its own.
+                // An entry whose header or data is not where the directory says is left to the zip
+                // reader's own checks, which name it.
+                guard u32(local) == 0x0403_4b50, let localName = u16(local + 26), let localExtra = u16(local + 28) else { continue }
+                let start = local + 30 + localName + localExtra
+                guard start + compressed <= bytes.count else { continue }
+                var stream = z_stream()
+                guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return name }
+                defer { inflateEnd(&stream) }
+                stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress! + start)
+                stream.avail_in = UInt32(compressed)
+                var produced = 0
+                var ended = false
+                while produced <= limit {
+                    let result = output.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                        stream.next_out = buffer.baseAddress
+                        stream.avail_out = UInt32(buffer.count)
+                        return inflate(&stream, Z_NO_FLUSH)
+                    }
+                    produced += output.count - Int(stream.avail_out)
+                    if result == Z_STREAM_END { ended = true; break }
+                    // No progress with input left, or none left before the end: the stream is broken.
+                    guard result == Z_OK, stream.avail_in > 0 || stream.avail_out == 0 else { break }
+                }
+                if !ended && produced <= limit { return name }
             }
             return nil
         }

@@ -15,8 +15,14 @@ public enum PNGRenderer {
     static let maximumSide = 4000.0
 
     private static let lock = NSLock()
-    /// PNGs already drawn, by their SVG: a role's chart is drawn once for its ODT and its DOCX.
-    nonisolated(unsafe) private static var cache: [[UInt8]: [UInt8]] = [:]
+    /// PNGs already drawn, by their SVG and size: a role's chart is drawn once for its ODT and its DOCX.
+    nonisolated(unsafe) private static var cache: [Drawing: [UInt8]] = [:]
+
+    private struct Drawing: Hashable {
+        var svg: [UInt8]
+        var width: Int32
+        var height: Int32
+    }
     private static let cacheLimit = 64
 
     /// The PNG of an SVG shown `width` × `height` centimetres on the page.
@@ -26,10 +32,11 @@ public enum PNGRenderer {
         // librsvg and fontconfig are driven from one thread at a time.
         lock.lock()
         defer { lock.unlock() }
-        if let cached = cache[svg] { return cached }
-        let result = try draw(svg, width: Int32(pixelWidth), height: Int32(pixelHeight))
+        let drawing = Drawing(svg: svg, width: Int32(pixelWidth), height: Int32(pixelHeight))
+        if let cached = cache[drawing] { return cached }
+        let result = try draw(svg, width: drawing.width, height: drawing.height)
         if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[svg] = result
+        cache[drawing] = result
         return result
     }
 

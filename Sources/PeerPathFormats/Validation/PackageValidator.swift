@@ -73,6 +73,9 @@ public struct PackageValidator: Sendable {
         if let declared, declared > Self.maximumEntries {
             return ["\(file): error: has \(declared) entries; peerpath validates packages of at most \(Self.maximumEntries)"]
         }
+        if let name = ZipInspection.unendingEntry(in: data, limit: Self.maximumPartSize) {
+            return ["\(file): error: the entry '\(ZipInspection.shown(name))' has damaged compressed data (it does not end)"]
+        }
         let archive: Archive
         do {
             // From the file, not from `data`: ZIPFoundation's in-memory reader traps on a read
