@@ -32,50 +32,11 @@ public struct OrganisationDOCXStyles: Sendable {
         if ext == "docm" || ext == "dotm" {
             throw StylesError(file: file, message: "is a macro-enabled Word file (.\(ext)); peerpath reads no file that can carry macros: save it as .docx or .dotx")
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        guard let size = attributes?[.size] as? Int else { throw StylesError(file: file, message: "no such file", missing: true) }
-        guard size <= OrganisationStyles.maximumFileSize else {
-            throw StylesError(file: file, message: "is \(size / 1024 / 1024) MiB; a styles template is at most \(OrganisationStyles.maximumFileSize / 1024 / 1024) MiB")
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StylesError(file: file, message: "cannot be read", missing: true)
-        }
-        let declared = ZipInspection.declaredEntryCount(data)
-        if let declared, declared > OrganisationStyles.maximumEntries {
-            throw StylesError(file: file, message: "has \(declared) entries; a styles template has at most \(OrganisationStyles.maximumEntries)")
-        }
-        if let name = ZipInspection.unendingEntry(in: data, limit: OrganisationStyles.maximumPartSize) {
-            throw StylesError(file: file, message: "has an entry, '\(ZipInspection.shown(name))', whose compressed data is damaged (it does not end)")
-        }
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
-        } catch {
-            throw StylesError(file: file, message: "is not a Word file (not a zip package)")
-        }
-        var entries: [String: Entry] = [:]
-        var count = 0
-        for entry in archive {
-            count += 1
-            guard count <= OrganisationStyles.maximumEntries else {
-                throw StylesError(file: file, message: "has more than \(OrganisationStyles.maximumEntries) entries; a styles template has at most \(OrganisationStyles.maximumEntries)")
-            }
-            let (name, unsafety) = ZipInspection.name(of: entry)
-            if let reason = unsafety {
-                let escapes = reason == "an absolute path" || reason == "a '..' segment"
-                throw StylesError(file: file, message: "has an entry named '\(ZipInspection.shown(name))', "
-                                  + (escapes ? "which would escape the package" : "which is not a safe name (\(reason))"))
-            }
-            // OPC part names are compared without regard to ASCII case.
-            guard entries.updateValue(entry, forKey: entry.path.lowercased()) == nil else {
-                throw StylesError(file: file, message: "has two entries named '\(ZipInspection.shown(name))'; a package names each entry once")
-            }
+        // OPC part names are compared without regard to ASCII case.
+        let (archive, entries) = try StylesPackage.entries(file, kind: "a Word file", key: { $0.lowercased() }) { (entry, name) throws(StylesError) in
             if entry.path.lowercased().hasSuffix("vbaproject.bin") || entry.path.lowercased().hasSuffix("vbadata.xml") {
                 throw StylesError(file: file, message: "carries macros ('\(ZipInspection.shown(name))'); peerpath reads no file that can carry macros")
             }
-        }
-        if let declared, count < declared {
-            throw StylesError(file: file, message: "lists \(declared) entries, but only the first \(count) can be read (the next is damaged or encrypted)")
         }
         func part(_ path: String) throws(StylesError) -> XMLTree? {
             guard let entry = entries[path.lowercased()] else { return nil }

@@ -75,51 +75,7 @@ public struct OrganisationStyles: Sendable {
 
     /// Reads and sanitises the styles of `file`, completing them from `defaultStyles` (a `styles.xml`).
     public init(file: String, defaultStyles: String) throws(StylesError) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        guard let size = attributes?[.size] as? Int else { throw StylesError(file: file, message: "no such file", missing: true) }
-        guard size <= Self.maximumFileSize else {
-            throw StylesError(file: file, message: "is \(size / 1024 / 1024) MiB; a styles template is at most \(Self.maximumFileSize / 1024 / 1024) MiB")
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StylesError(file: file, message: "cannot be read", missing: true)
-        }
-        // Counted from the central directory's own record, so duplicates and unreadable entries count too.
-        let declared = ZipInspection.declaredEntryCount(data)
-        if let declared, declared > Self.maximumEntries {
-            throw StylesError(file: file, message: "has \(declared) entries; a styles template has at most \(Self.maximumEntries)")
-        }
-        if let name = ZipInspection.unendingEntry(in: data, limit: Self.maximumPartSize) {
-            throw StylesError(file: file, message: "has an entry, '\(ZipInspection.shown(name))', whose compressed data is damaged (it does not end)")
-        }
-        let archive: Archive
-        do {
-            // From the file, not from `data`: ZIPFoundation's in-memory reader traps on a read
-            // past the end, which an entry's offset can ask for (found by FuzzStylesImporter).
-            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
-        } catch {
-            throw StylesError(file: file, message: "is not an OpenDocument file (not a zip package)")
-        }
-        var entries: [String: Entry] = [:]
-        var count = 0
-        for entry in archive {
-            count += 1
-            guard count <= Self.maximumEntries else {
-                throw StylesError(file: file, message: "has more than \(Self.maximumEntries) entries; a styles template has at most \(Self.maximumEntries)")
-            }
-            let path = entry.path
-            let (name, unsafety) = ZipInspection.name(of: entry)
-            if let reason = unsafety {
-                let escapes = reason == "an absolute path" || reason == "a '..' segment"
-                throw StylesError(file: file, message: "has an entry named '\(ZipInspection.shown(name))', "
-                                  + (escapes ? "which would escape the package" : "which is not a safe name (\(reason))"))
-            }
-            guard entries.updateValue(entry, forKey: path) == nil else {
-                throw StylesError(file: file, message: "has two entries named '\(ZipInspection.shown(name))'; a package names each entry once")
-            }
-        }
-        if let declared, count < declared {
-            throw StylesError(file: file, message: "lists \(declared) entries, but only the first \(count) can be read (the next is damaged or encrypted)")
-        }
+        let (archive, entries) = try StylesPackage.entries(file, kind: "an OpenDocument file")
         guard let stylesEntry = entries["styles.xml"] else {
             throw StylesError(file: file, message: "has no styles.xml; save it from LibreOffice or Word as .odt or .ott")
         }
