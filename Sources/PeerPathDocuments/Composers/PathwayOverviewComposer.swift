@@ -116,7 +116,7 @@ public struct PathwayOverviewComposer: Sendable {
     /// What the costs count, in words.
     private func costIntroduction(_ cost: EstablishmentCost) -> String {
         let rates = cost.onCosts
-        var counted = ["employer's National Insurance (\(rates.nationalInsuranceRate) of each person's pay above \(PayScale.pounds(rates.secondaryThreshold / 100)) a year)"]
+        var counted = ["the employer's National Insurance (\(rates.nationalInsuranceRate) of each person's pay above \(PayScale.pounds(rates.secondaryThreshold / 100)) a year)"]
         if cost.pensionCounted {
             counted.append("the employer's NHS Pension Scheme contribution (\(rates.pensionRate); the other \(rates.pensionPaidCentrally) is paid centrally)")
         }
