@@ -17,7 +17,9 @@ public struct Pipeline: Sendable {
         public static let language = Needs(rawValue: 1)
         /// The pay scale, wording, templates and styles of the documents (`generate`).
         public static let documents = Needs(rawValue: 2)
-        public static let all: Needs = [.language, .documents]
+        /// The pay scale and the employer on-costs of the pay year (`cost`; `generate` for the overview).
+        public static let costs = Needs(rawValue: 4)
+        public static let all: Needs = [.language, .documents, .costs]
     }
 
     public let scheme: Scheme
@@ -31,6 +33,8 @@ public struct Pipeline: Sendable {
     let schema: SchemaSource
     /// peerpath's own national context, for the check of its date and for pathways that name none.
     let nationalContext: NationalContext
+    /// Pay and on-costs of the pay year; nil when the command costs nothing.
+    let costing: EstablishmentCosting?
     /// The kinds of file written for each document.
     public let formats: Set<OutputFormat>
     /// LibreOffice, when `pdf` is among the formats.
@@ -58,6 +62,12 @@ public struct Pipeline: Sendable {
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
             language = needs.contains(.language) ? LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder)) : nil
             nationalContext = try NationalContextLoader.load(file: installation.nationalContextFile)
+            if needs.contains(.costs) || needs.contains(.documents) {
+                let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)
+                costing = EstablishmentCosting(payScale: try PayScaleLoader.load(file: installation.payScaleFile), onCosts: onCosts, fullTimeHours: hours)
+            } else {
+                costing = nil
+            }
         } catch {
             throw PeerPathError(.software, error.description)
         }
@@ -124,13 +134,41 @@ public struct Pipeline: Sendable {
                     documents.append((folder, facts, document))
                 }
             }
-            let overview = try writers.overviews.compose(PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
-                                                             payScale: writers.payScale, version: Installation.version))
+            var overviewCase = PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
+                                           payScale: writers.payScale, version: Installation.version)
+            overviewCase.costs = costs(of: assessment)
+            let overview = try writers.overviews.compose(overviewCase)
             documents.append((assessment.pathway.id, nil, overview))
         } catch {
             throw PeerPathError(error)
         }
         return documents
+    }
+
+    /// What a pathway's establishment costs at a pay point (`peerpath cost`), each role at the band
+    /// its evaluation reaches.
+    public func cost(_ assessment: Assessment, payPoint: PayPoint) throws(PeerPathError) -> EstablishmentCost {
+        guard let costing else { throw PeerPathError(.software, "peerpath: error: this command does not cost establishments") }
+        var bands: [String: String] = [:]
+        for entry in assessment.roles {
+            if let band = entry.evaluation.placement.band?.name { bands[entry.role.id] = band }
+        }
+        do {
+            return try costing.cost(assessment.pathway, bands: bands, payPoint: payPoint)
+        } catch {
+            throw PeerPathError(.badData, error.description)
+        }
+    }
+
+    /// The overview's costs: the establishment at the bottom and at the top of each band, or why
+    /// it cannot be costed.
+    func costs(of assessment: Assessment) -> PathwayCase.Costs {
+        do {
+            return .costed(bottom: try cost(assessment, payPoint: .bottom), top: try cost(assessment, payPoint: .top))
+        } catch {
+            return .notCosted(reason: assessment.pathway.organisation.area == .none ? "the pay data is incomplete"
+                : "the \(costing?.onCosts.year ?? assessment.pathway.payYear) high cost area supplement for \(assessment.pathway.organisation.area.name) is not yet in the pay data")
+        }
     }
 
     /// Every output file of a pathway, as paths relative to the output folder and their bytes.

@@ -146,6 +146,7 @@ struct CorpusTests {
         let arguments = switch input.command {
         case "styles": ["generate", TestSupport.fixture("two-roles.yaml"), "--out", out, "--styles", input.path] + (input.exit == 0 ? [] : ["--quiet"])
         case "lint", "check", "evaluate": [input.command, input.path]
+        case "cost": ["cost", input.path]
         default: ["generate", input.path, "--out", out]
         }
         let run = try BoundedRun(arguments)

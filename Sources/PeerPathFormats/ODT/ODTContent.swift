@@ -15,7 +15,8 @@ struct ODTContent {
 
     /// The pictures peerpath writes itself, which no styles file may bring (a test checks every
     /// figure of the shipped documents is here).
-    static let ownPictures: Set<String> = ["Pictures/org-chart.svg", "Pictures/ladder.svg", "Pictures/org-chart.png", "Pictures/ladder.png"]
+    static let ownPictures: Set<String> = ["Pictures/org-chart.svg", "Pictures/ladder.svg", "Pictures/cost-by-band.svg",
+                                           "Pictures/org-chart.png", "Pictures/ladder.png", "Pictures/cost-by-band.png"]
 
     func write() throws(XMLWriteError) -> [UInt8] {
         let w = XMLWriter()
