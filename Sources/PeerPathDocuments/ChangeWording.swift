@@ -56,7 +56,7 @@ struct ChangeWording {
         }
     }
 
-    func itemBlocks(_ items: [ItemChange], heading: String, column: String) -> [Block] {
+    func itemBlocks(_ items: [ItemChange], heading: String, column: String, table name: String) -> [Block] {
         guard !items.isEmpty else { return [] }
         let rows = items.map { item -> [String] in
             switch item.kind {
@@ -80,7 +80,7 @@ struct ChangeWording {
             }
         }
         return [.heading(level: 2, text: heading),
-                .table(Table(name: heading, header: [column, "What changed", "Before", "Now"], rows: rows, widths: [2, 4, 7, 7]))]
+                .table(Table(name: name, header: [column, "What changed", "Before", "Now"], rows: rows, widths: [2, 4, 7, 7]))]
     }
 
     func describe(_ state: ItemState?, withEvidence: Bool, area: Bool = false) -> String {
@@ -119,14 +119,14 @@ struct ChangeWording {
             }
         }
         return [.heading(level: 2, text: "Changes to the person specification"),
-                .table(Table(name: "Person specification changes", header: ["Area", "What changed", "Before", "Now"], rows: rows, widths: [3, 4, 7, 7]))]
+                .table(Table(name: "CriterionChanges", header: ["Area", "What changed", "Before", "Now"], rows: rows, widths: [3, 4, 7, 7]))]
     }
 
     func fieldBlocks(_ fields: [FieldChange]) -> [Block] {
         guard !fields.isEmpty else { return [] }
         let rows = fields.map { [$0.label, $0.before ?? "Not given", $0.after ?? "Not given"] }
         return [.heading(level: 2, text: "Other changes to the job"),
-                .table(Table(name: "Other changes", header: ["", "Before", "Now"], rows: rows, widths: [3, 7, 7]))]
+                .table(Table(name: "OtherChanges", header: ["", "Before", "Now"], rows: rows, widths: [3, 7, 7]))]
     }
 
     func routeBlocks(_ routes: [RouteChange], in pathway: Pathway, earlier: Pathway) -> [Block] {

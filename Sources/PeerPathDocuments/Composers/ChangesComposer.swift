@@ -25,8 +25,8 @@ public struct ChangesComposer: Sendable {
             switch slot {
             case "band": return [.table(Self.bandTable(changes))]
             case "factors": return wording.factorBlocks(changes.factors)
-            case "duties": return wording.itemBlocks(changes.duties, heading: "Changes to the duties", column: "Duty")
-            case "environment": return wording.itemBlocks(changes.environment, heading: "Changes to the working conditions", column: "Condition")
+            case "duties": return wording.itemBlocks(changes.duties, heading: "Changes to the duties", column: "Duty", table: "DutyChanges")
+            case "environment": return wording.itemBlocks(changes.environment, heading: "Changes to the working conditions", column: "Condition", table: "ConditionChanges")
             case "criteria": return wording.criterionBlocks(changes.criteria)
             case "fields": return wording.fieldBlocks(changes.fields)
             case "routes": return wording.routeBlocks(changes.routes, in: facts.pathway, earlier: earlier)
