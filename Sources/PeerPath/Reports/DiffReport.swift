@@ -28,10 +28,12 @@ public struct DiffReport: Sendable {
             lines.append("")
             lines += roleLines(role)
         }
-        let pathwayRoutes = changes.routes
+        // Routes not already shown under a role (those of roles added or removed).
+        let shown = changes.roles.flatMap(\.routes)
+        let pathwayRoutes = changes.routes.filter { !shown.contains($0) }
         if !pathwayRoutes.isEmpty {
             lines.append("")
-            lines.append("routes:")
+            lines.append("routes of roles added or removed:")
             lines += pathwayRoutes.map { "  " + routeLine($0) }
         }
         if !changes.findings.isEmpty {
