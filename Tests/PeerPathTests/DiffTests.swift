@@ -53,6 +53,16 @@ struct DiffTests {
         #expect(text.hasSuffix("no change that reaches a document\n"))
     }
 
+    @Test func aPathwayAndItsXMLExportReportNothing() throws {
+        let file = TestSupport.repository + "/pathways/nhs-perinatal.yaml"
+        let pipeline = TestSupport.pipeline
+        let export = try #require(try pipeline.outputs(for: pipeline.load(file), file: file).first { $0.path.hasSuffix("/pathway.xml") })
+        let xml = TestSupport.temporaryFolder() + "/pathway.xml"
+        try export.data.write(to: URL(fileURLWithPath: xml))
+        let comparison = try PathwayComparison.load(pipeline: pipeline, old: file, revision: nil, new: xml)
+        #expect(comparison.changes.isEmpty, "\(DiffReport(comparison: comparison).text())")
+    }
+
     @Test func reorderedListsReportNothing() throws {
         let revisions = try Revisions()
         // Duties, criteria, environment facts and routes, each in another order.
