@@ -41,6 +41,9 @@ public struct Pipeline: Sendable {
     let converter: PDFConverter?
     /// What was dropped from or added to an organisation's styles file, for the caller to report.
     public var stylesReport: [String] { writers?.stylesReport ?? [] }
+    /// The earlier version each pathway is compared with (`generate --since`), for a changes
+    /// document per role that changed; nil writes none.
+    public var since: EarlierVersion?
 
     /// Reads what the command needs once, for any number of pathways: always the scheme and the
     /// competence domains; the language word lists and the documents' pay scale, wording,
@@ -115,10 +118,12 @@ public struct Pipeline: Sendable {
     /// Every document of a pathway: for each role its job description, person specification,
     /// job analysis questionnaire, banding justification, panel pack and blind panel pack, and the
     /// pathway overview.
-    public func documents(for assessment: Assessment) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
+    /// With `earlier`, also a changes document for each role that changed since that version.
+    public func documents(for assessment: Assessment, since earlier: Assessment? = nil) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
         let writers = try documentWriters()
         var documents: [(folder: String, role: RoleCase?, document: Document)] = []
         let cases = assessment.roles.map { roleCase($0, in: assessment, payScale: writers.payScale, clauses: writers.clauses) }
+        let changes = earlier.map { PathwayChanges(from: $0.version, to: assessment.version) }
         do {
             for facts in cases {
                 let folder = "\(assessment.pathway.id)/\(facts.role.id)"
@@ -132,6 +137,9 @@ public struct Pipeline: Sendable {
                                                                 personSpecification: personSpecification, jobAnalysis: jobAnalysis)
                 for document in [jobDescription, personSpecification, jobAnalysis, banding, pack, blind] {
                     documents.append((folder, facts, document))
+                }
+                if let earlier, let changes = changes?.role(facts.role.id) {
+                    documents.append((folder, facts, try writers.changes.compose(facts, changes: changes, earlier: earlier.pathway)))
                 }
             }
             var overviewCase = PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
@@ -176,8 +184,8 @@ public struct Pipeline: Sendable {
         try outputs(for: assess(pathway, file: file))
     }
 
-    /// Every output file of an assessed pathway.
-    public func outputs(for assessment: Assessment) throws(PeerPathError) -> [OutputFile] {
+    /// Every output file of an assessed pathway; with `earlier`, also the changes documents.
+    public func outputs(for assessment: Assessment, since earlier: Assessment? = nil) throws(PeerPathError) -> [OutputFile] {
         let pathway = assessment.pathway
         let writers = try documentWriters()
         let xml = writers.xml
@@ -192,7 +200,7 @@ public struct Pipeline: Sendable {
             throw PeerPathError(.badData, "\(pathway.id): error: pathway.xml: \(error)")
         }
         let markdown = MarkdownWriter()
-        for (folder, facts, document) in try documents(for: assessment) {
+        for (folder, facts, document) in try documents(for: assessment, since: earlier) {
             let base = "\(folder)/\(document.kind.rawValue)"
             do {
                 if formats.contains(.odt) || formats.contains(.pdf) {
@@ -233,6 +241,21 @@ public struct Pipeline: Sendable {
     @discardableResult
     public func generate(_ pathwayFiles: [String], into folder: String) throws(PeerPathError) -> [String] {
         try Batch(pipeline: self, files: pathwayFiles, folder: folder, jobs: 1).run(listing: true).written
+    }
+}
+
+/// The earlier version of a pathway that `generate --since` compares with: a file, or the
+/// pathway file itself at a git revision.
+public enum EarlierVersion: Sendable {
+    case file(String)
+    case revision(String)
+
+    /// The earlier version of the pathway in `file`, loaded, evaluated and checked.
+    func assessment(of file: String, with pipeline: Pipeline) throws(PeerPathError) -> Assessment {
+        switch self {
+        case .file(let earlier): try PathwayComparison.loadOlder(pipeline: pipeline, file: earlier, revision: nil, newFile: file)
+        case .revision(let revision): try PathwayComparison.loadOlder(pipeline: pipeline, file: nil, revision: revision, newFile: file)
+        }
     }
 }
 

@@ -110,6 +110,7 @@ public struct PathwayLoader: Sendable {
         pathway.signOff = try readSignOff(head)
         pathway.clauses = try head.optional("clauses").map { (node) throws(LoadError) in try readClauses(node) } ?? []
         pathway.payYearLocation = head.optional("pay-year")?.location
+        if catalogueFolder != nil || head.optional("catalogue") != nil { pathway.catalogue = items.catalogue }
         if let contextNode = head.optional("national-context") {
             pathway.nationalContext = try NationalContextLoader.load(named: try contextNode.string(), beside: source.file, at: contextNode)
         }

@@ -15,8 +15,24 @@ enum ShippedDocuments {
     static let all = try! TestSupport.pipeline.documents(for: assessment)
 
     static func document(_ kind: Document.Kind, role: String? = "peer-leader") -> Document {
-        all.first { $0.document.kind == kind && $0.role?.role.id == role }!.document
+        if kind == .changes { return changes }
+        return all.first { $0.document.kind == kind && $0.role?.role.id == role }!.document
     }
+
+    /// The peer leader's changes document, against an earlier version of the pathway in which the
+    /// role had a duty fewer and other hours.
+    static let changes: Document = {
+        let folder = TestSupport.temporaryFolder() + "/pathways"
+        try! FileManager.default.copyItem(atPath: TestSupport.repository + "/pathways", toPath: folder)
+        let earlierFile = folder + "/nhs-adult-mental-health.yaml"
+        let earlierText = TestSupport.read(earlierFile).replacingOccurrences(of: "      - use: peer-training-budget\n", with: "")
+            .replacingOccurrences(of: "    hours: 37.5\n    reference: NDH-PL", with: "    hours: 30\n    reference: NDH-PL")
+        try! Data(earlierText.utf8).write(to: URL(fileURLWithPath: earlierFile))
+        let pipeline = TestSupport.pipeline
+        let earlier = pipeline.assess(try! pipeline.load(earlierFile), file: earlierFile)
+        return try! pipeline.documents(for: assessment, since: earlier)
+            .first { $0.document.kind == .changes && $0.role?.role.id == "peer-leader" }!.document
+    }()
 }
 
 extension Document {
