@@ -14,7 +14,7 @@ enum Layout {
         page.attribute("content", token)
         page.raw(">\n<title>")
         page.text(title)
-        page.raw(" — peerpath</title>\n<link rel=\"stylesheet\" href=\"/assets/peerpath.css\">\n")
+        page.raw(" — peerpath</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/peerpath.css\">\n")
         if scripts { page.raw("<script src=\"/assets/peerpath.js\" defer></script>\n") }
         page.raw("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n")
         page.raw("<header class=\"site\"><p class=\"brand\"><a href=\"/\">peerpath</a> workbench</p>\n")
