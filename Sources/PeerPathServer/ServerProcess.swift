@@ -22,7 +22,7 @@ public enum ServerProcess {
         done.wait()
         if let error = outcome.error {
             if let io = error as? IOError {
-                throw PeerPathError(.io, "peerpath: error: cannot listen on \(server.host):\(server.port): \(io.description)")
+                throw PeerPathError(.io, "peerpath: error: cannot listen on \(server.host):\(server.port): \(String(cString: strerror(io.errnoCode)))")
             }
             throw PeerPathError(.io, "peerpath: error: the server stopped: \(error)")
         }
