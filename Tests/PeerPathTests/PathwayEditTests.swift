@@ -35,8 +35,8 @@ import PeerPathModel
 
     /// The lines that differ: where they start (0-based), the old ones and the new ones.
     static func changed(_ old: String, _ new: String) -> (at: Int, removed: [String], added: [String]) {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = old.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        let b = new.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
@@ -235,6 +235,67 @@ import PeerPathModel
         _ = try Self.save.save([.setRoleField(role: role.id, field: .service, value: "Adult: community # and wards")], to: file,
                                loaded: digestAgain, loadedText: again)
         #expect(Self.changed(old, TestSupport.read(file)).added == ["    service: \"Adult: community # and wards\""])
+    }
+
+    /// A copy of a shipped pathway whose text is changed first.
+    static func copy(_ name: String, changing change: (String) -> String) -> String {
+        let file = copy(name)
+        try! change(TestSupport.read(file)).write(toFile: file, atomically: false, encoding: .utf8)
+        return file
+    }
+
+    @Test func aCommentAfterAnEditedValueAndCRLFLineEndsAreKept() throws {
+        let file = Self.copy("nhs-adult-mental-health.yaml") {
+            $0.replacingOccurrences(of: "    title: Peer Support Worker\n", with: "    title: Peer Support Worker   # agreed June 2026\n")
+              .replacingOccurrences(of: "\n", with: "\r\n")
+        }
+        let (old, digest) = try PathwaySave.read(file)
+        let role = try Self.load(file).roles[1]
+        _ = try Self.save.save([.setRoleField(role: role.id, field: .title, value: "Peer Worker: Wards")], to: file, loaded: digest)
+        let new = TestSupport.read(file)
+        let change = Self.changed(old, new)
+        #expect(change.removed == ["    title: Peer Support Worker   # agreed June 2026\r"])
+        #expect(change.added == ["    title: \"Peer Worker: Wards\"   # agreed June 2026\r"])
+        _ = try Self.save.save([.addCatalogueDuty(role: role.id, id: "go-with-people")], to: file, loaded: ContentDigest.sha256(new))
+        let third = TestSupport.read(file)
+        #expect(Self.changed(new, third).added == ["      - use: go-with-people\r"])
+        #expect(third.components(separatedBy: "\r\n").count == old.components(separatedBy: "\r\n").count + 1)
+        #expect(try Self.load(file).roles[1].title == "Peer Worker: Wards")
+    }
+
+    @Test func removingTheOnlyDutyGetsTheLoadersMessage() throws {
+        let file = Self.copy("nhs-adult-mental-health.yaml")
+        let (text, digest) = try PathwaySave.read(file)
+        let role = try Self.load(file).roles[0]
+        let edits = role.duties.indices.reversed().map { PathwayEdit.removeDuty(role: role.id, index: $0) }
+        #expect {
+            _ = try Self.save.save(edits, to: file, loaded: digest)
+        } throws: { error in
+            guard case .invalid(let load, let field) = error as? PathwaySave.Refusal else { return false }
+            return load.message == "a role needs at least one duty" && field == "duty-0"
+        }
+        #expect(TestSupport.read(file) == text)
+    }
+
+    @Test func aListWrittenOnOneLineIsRefusedNotRewritten() throws {
+        // The first role's duties as one flow list.
+        let file = Self.copy("nhs-adult-mental-health.yaml") { text in
+            let start = text.range(of: "    duties:\n")!
+            let end = text.range(of: "    environment:\n", range: start.upperBound..<text.endIndex)!
+            let ids = text[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.replacingOccurrences(of: "      - use: ", with: "") }
+            return text.replacingCharacters(in: start.lowerBound..<end.lowerBound,
+                                            with: "    duties: [" + ids.map { "{use: \($0)}" }.joined(separator: ", ") + "]\n")
+        }
+        let (text, digest) = try PathwaySave.read(file)
+        let role = try Self.load(file).roles[0]
+        #expect(role.duties.count > 2)
+        #expect {
+            _ = try Self.save.save([.removeDuty(role: role.id, index: 0)], to: file, loaded: digest)
+        } throws: { error in
+            guard case .invalid(let load, _) = error as? PathwaySave.Refusal else { return false }
+            return load.message.contains("written on one line")
+        }
+        #expect(TestSupport.read(file) == text)
     }
 
     // MARK: Hostile values

@@ -2,8 +2,8 @@
 /// new, with line numbers), for a save refused because the file changed on disk.
 public enum LineDifference {
     public static func unified(old: String, new: String, oldName: String = "loaded", newName: String = "on disk", limit: Int = 200) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = old.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        let b = new.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0

@@ -6,7 +6,8 @@ struct SourceLines {
     let carriageReturn: Bool
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // By scalar: as characters, CR LF is one, and would not split.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         carriageReturn = lines.first?.hasSuffix("\r") ?? false
     }
 
