@@ -14,7 +14,7 @@ STYLEFLAGS := $(if $(STYLES),--styles $(STYLES),)
 PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
 
-.PHONY: all build test check validate pdf documents check-odf check-docx check-office fuzz fuzz-build bench clean help
+.PHONY: all build test check validate pdf documents check-odf check-docx check-office fuzz fuzz-build bench clean help serve
 
 all: $(STAMPS) ## build, then generate every pathway into out/
 
@@ -31,6 +31,12 @@ $(OUT)/.stamps/%: pathways/%.yaml $(BIN) $(SHARE) $(shell find pathways/catalogu
 
 test: ## run the unit and end-to-end tests (all Swift Testing: XCTest, which has none to run, is left out)
 	$(SWIFT) test --disable-xctest
+
+# PORT=N picks the port of `make serve` (0: a free one).
+PORT ?= 8080
+
+serve: $(BIN) ## serve the pathways in pathways/ as a local web workbench on http://127.0.0.1:$(PORT)/ until Ctrl-C
+	$(BIN) serve pathways --port $(PORT)
 
 check: $(BIN) ## peerpath check on every pathway (job evaluation, practice, trace, language)
 	@status=0; for p in $(PATHWAYS); do $(BIN) check $$p || status=1; done; exit $$status
