@@ -8,5 +8,6 @@ enum Routes {
         WhatIfRoutes(workbench: workbench).register(on: router)
         DownloadRoutes(workbench: workbench).register(on: router)
         AssetRoutes(workbench: workbench).register(on: router)
+        EditRoutes(workbench: workbench).register(on: router)
     }
 }

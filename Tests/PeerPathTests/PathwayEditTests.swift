@@ -446,7 +446,7 @@ import PeerPathModel
 
     @Test func lineDifferenceShowsRemovedAndAddedLines() {
         let difference = LineDifference.unified(old: "a\nb\nc\n", new: "a\nB\nc\nd\n")
-        #expect(difference == "--- loaded\n+++ on disk\n+2: B\n-2: b\n+4: d")
+        #expect(difference == "--- loaded\n+++ on disk\n-2: b\n+2: B\n+4: d")
     }
 }
 

@@ -24,7 +24,7 @@ public enum LineDifference {
             while i < x.count || j < y.count {
                 if i < x.count, j < y.count, x[i] == y[j] {
                     i += 1; j += 1
-                } else if j < y.count, i == x.count || table[i][j + 1] >= table[i + 1][j] {
+                } else if j < y.count, i == x.count || table[i][j + 1] > table[i + 1][j] {
                     lines.append("+\(prefix + j + 1): \(y[j])"); j += 1
                 } else {
                     lines.append("-\(prefix + i + 1): \(x[i])"); i += 1

@@ -70,7 +70,7 @@ public enum RoleField: String, Sendable, CaseIterable {
     }
 
     /// Whether the value is written as a number (plain) rather than as text.
-    var isNumber: Bool { self == .hours || self == .tier }
+    public var isNumber: Bool { self == .hours || self == .tier }
 
     /// Whether the field may be left out of the file (an empty value removes it).
     public var isOptional: Bool {
