@@ -123,7 +123,11 @@ public struct PathwaySave: Sendable {
                 throw Refusal.changedOnDisk(difference: loadedText.map { LineDifference.unified(old: $0, new: current.text) } ?? "",
                                             digest: current.digest)
             }
+            var status = stat()
+            let mode = stat(target, &status) == 0 ? status.st_mode & 0o7777 : nil
             _ = try output.commit()
+            // The new file keeps the old one's permissions.
+            if let mode { _ = chmod(target, mode) }
         } catch let refusal as Refusal {
             throw refusal
         } catch {

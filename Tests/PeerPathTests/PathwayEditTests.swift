@@ -411,6 +411,7 @@ import PeerPathModel
         let file = Self.copy("nhs-perinatal.yaml")
         let folder = (file as NSString).deletingLastPathComponent
         let link = (folder as NSString).appendingPathComponent("old-version.yaml")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         try FileManager.default.linkItem(atPath: file, toPath: link)
         let (text, digest) = try PathwaySave.read(file)
         let role = try Self.load(file).roles[0]
@@ -418,6 +419,7 @@ import PeerPathModel
         // The old file's inode keeps the old bytes: the new file was renamed over the name, not written into it.
         #expect(TestSupport.read(link) == text)
         #expect(TestSupport.read(file) != text)
+        #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o600)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(left == ["catalogue", "nhs-perinatal.yaml", "old-version.yaml"])
     }
