@@ -14,7 +14,8 @@ STYLEFLAGS := $(if $(STYLES),--styles $(STYLES),)
 PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
 
-.PHONY: all build test test-browser screenshots check validate pdf documents check-odf check-docx check-office fuzz fuzz-build bench bench-what-if clean help
+.PHONY: all build test check validate pdf documents check-odf check-docx check-office fuzz fuzz-build bench clean help serve
+.PHONY: test-browser screenshots bench-what-if
 
 all: $(STAMPS) ## build, then generate every pathway into out/
 
@@ -37,6 +38,12 @@ test-browser: $(BIN) ## the end-to-end tests of peerpath serve in headless Chrom
 
 screenshots: $(BIN) ## the browser tests, writing the README's screenshots to docs/screenshots
 	SCREENSHOTS=docs/screenshots scripts/test-browser $(BIN)
+
+# PORT=N picks the port of `make serve` (0: a free one).
+PORT ?= 8080
+
+serve: $(BIN) ## serve the pathways in pathways/ as a local web workbench on http://127.0.0.1:$(PORT)/ until Ctrl-C
+	$(BIN) serve pathways --port $(PORT)
 
 check: $(BIN) ## peerpath check on every pathway (job evaluation, practice, trace, language)
 	@status=0; for p in $(PATHWAYS); do $(BIN) check $$p || status=1; done; exit $$status

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The web server of `peerpath serve`; its optional traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     ],
     targets: [
         // libxml2, through pkg-config (Debian: libxml2-dev).
@@ -59,9 +61,15 @@ let package = Package(
             name: "PeerPath",
             dependencies: ["PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats"]
         ),
+        // `peerpath serve`: the local web workbench (pages, what-if, previews, downloads) on Hummingbird.
+        .target(
+            name: "PeerPathServer",
+            dependencies: ["PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats",
+                           .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "peerpath",
-            dependencies: ["PeerPath", "PeerPathModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PeerPath", "PeerPathModel", "PeerPathServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets: libFuzzer entry points under `make fuzz`, input replayers otherwise.
         .target(name: "FuzzDriver", dependencies: ["PeerPath"]),
@@ -70,7 +78,7 @@ let package = Package(
         .executableTarget(name: "FuzzStylesImporter", dependencies: ["FuzzDriver", "PeerPath", "PeerPathDocuments", "PeerPathFormats"]),
         .testTarget(
             name: "PeerPathTests",
-            dependencies: ["peerpath", "PeerPath", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
+            dependencies: ["peerpath", "PeerPath", "PeerPathServer", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Corpus"]
         ),

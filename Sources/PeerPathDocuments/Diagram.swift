@@ -32,8 +32,13 @@ public struct Diagram: Sendable, Equatable {
         /// The first line is bold; the rest are smaller.
         public var lines: [String]
         public var emphasis: Emphasis
+        /// Where the box leads when the diagram is shown on a web page (the workbench's ladder); nil
+        /// in documents.
+        public var link: String?
 
-        public init(x: Double, y: Double, width: Double, height: Double, lines: [String], emphasis: Emphasis = .normal) {
+        public init(x: Double, y: Double, width: Double, height: Double, lines: [String], emphasis: Emphasis = .normal,
+                    link: String? = nil) {
+            self.link = link
             self.x = x
             self.y = y
             self.width = width

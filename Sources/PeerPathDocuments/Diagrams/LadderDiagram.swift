@@ -12,7 +12,9 @@ public enum LadderDiagram {
     static let margin = 12.0
 
     /// - Parameter labels: the second line of each role's box by role id ("Band 4 · 306 points").
-    public static func diagram(for pathway: Pathway, labels: [String: String], focus: String? = nil) -> Diagram {
+    /// - Parameter links: where each role's box leads, by role id, on a web page; none in documents.
+    public static func diagram(for pathway: Pathway, labels: [String: String], focus: String? = nil,
+                               links: [String: String] = [:]) -> Diagram {
         let tiers = Array(Set(pathway.roles.map(\.tier))).sorted()
         let rows = tiers.map { tier in pathway.roles.filter { $0.tier == tier } }
         // Each tier steps up and to the right, like a staircase, so the ladder reads bottom-left to top-right.
@@ -34,7 +36,7 @@ public enum LadderDiagram {
                 boxes.append(Diagram.Box(x: margin + Double(level) * step + Double(position) * (boxWidth + gap), y: y,
                                          width: boxWidth, height: boxHeight,
                                          lines: (titles[role.id] ?? []) + [labels[role.id] ?? ""],
-                                         emphasis: role.id == focus ? .focus : .normal))
+                                         emphasis: role.id == focus ? .focus : .normal, link: links[role.id]))
             }
         }
         let arrows = pathway.routes.compactMap { route -> Diagram.Arrow? in

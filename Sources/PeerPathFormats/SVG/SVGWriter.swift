@@ -39,6 +39,12 @@ public struct SVGWriter: Sendable {
     }
 
     private func draw(_ box: Diagram.Box, to w: XMLWriter) throws(XMLWriteError) {
+        // A box with a link (on a web page) is wrapped in one, so the box and its words are one target.
+        if let link = box.link {
+            try w.start("a")
+            try w.attribute("href", link)
+        }
+        defer { if box.link != nil { try? w.end() } }
         let (fill, stroke, text): (String, String, String) = switch box.emphasis {
         case .focus: ("#005eb8", "#003087", "#ffffff")
         case .normal: ("#e8edee", "#425563", "#1f2328")

@@ -1,0 +1,89 @@
+import Foundation
+import PeerPathDocuments
+import PeerPathFormats
+import PeerPathModel
+
+/// `/p/{pathway}`: the ladder picture the pathway overview prints, each role a link to its page;
+/// each role's band, points, pay and posts; and the pathway's findings, as `peerpath check` gives them.
+struct LadderPage {
+    let workbench: Workbench
+    let served: ServedPathway
+
+    func render() throws(XMLWriteError) -> String {
+        let assessment = served.assessment
+        let pathway = assessment.pathway
+        let base = "/p/" + pathway.id
+        var body = HTML()
+        body.element("h1", pathway.title)
+        body.raw("<p class=\"lead\">")
+        body.text("\(pathway.organisation.name) · pay year \(pathway.payYear) · \(served.file)")
+        body.raw("</p>\n<section aria-labelledby=\"ladder-heading\">\n<h2 id=\"ladder-heading\">The ladder</h2>\n")
+        body.raw("<p>Each box is a role: choose one to open it. Arrows are the routes between roles.</p>\n<figure class=\"ladder\">\n")
+        let labels = Dictionary(uniqueKeysWithValues: assessment.roles.map { ($0.role.id, "\($0.evaluation.placement) · \($0.evaluation.points) points") })
+        let links = Dictionary(uniqueKeysWithValues: pathway.roles.map { ($0.id, "\(base)/r/\($0.id)") })
+        let diagram = LadderDiagram.diagram(for: pathway, labels: labels, links: links)
+        body.trusted(try HTMLWriter.inlineSVG(diagram, description: LadderDiagram.description(for: pathway, labels: labels)))
+        body.raw("<figcaption>")
+        body.text("The \(pathway.title): roles by tier with their bands, and the routes between them.")
+        body.raw("</figcaption>\n</figure>\n</section>\n")
+
+        body.raw("<section aria-labelledby=\"roles-heading\">\n<h2 id=\"roles-heading\">Roles, bands and pay</h2>\n")
+        body.raw("<div class=\"scroll\"><table id=\"roles\">\n<caption>")
+        body.text("Pay is the \(workbench.payScale.year) scale for \(workbench.payScale.country), full time; the yearly cost is the band's first pay point times the whole-time equivalent posts, before employer's costs.")
+        body.raw("</caption>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Tier</th><th scope=\"col\">Points</th><th scope=\"col\">Band</th><th scope=\"col\">Expected</th><th scope=\"col\">Pay</th><th scope=\"col\">Posts</th><th scope=\"col\">Yearly cost</th></tr></thead>\n<tbody>\n")
+        var total = 0
+        for entry in assessment.roles {
+            let role = entry.role
+            let band = entry.evaluation.placement.band?.name
+            body.raw("<tr")
+            body.attribute("data-role", role.id)
+            body.raw("><th scope=\"row\">")
+            body.link("\(base)/r/\(role.id)", role.title)
+            body.raw("</th><td>")
+            body.number(role.tier)
+            body.raw("</td><td>")
+            body.number(entry.evaluation.points)
+            body.raw("</td><td class=\"band\">")
+            body.text(band ?? "outside")
+            body.raw("</td><td>")
+            body.text(role.expectedBand ?? "—")
+            body.raw("</td><td>")
+            body.text(band.flatMap { workbench.payScale.range(ofBand: $0) } ?? "—")
+            body.raw("</td><td>")
+            if let posts = role.posts {
+                body.text("\(posts.headcount) (\(Self.decimal(posts.wholeTimeEquivalent)) WTE)")
+            } else {
+                body.raw("—")
+            }
+            body.raw("</td><td>")
+            if let posts = role.posts, let band, let first = workbench.payScale.points[band]?.first {
+                let cost = Int((Double(first) * posts.wholeTimeEquivalent).rounded())
+                total += cost
+                body.text(PayScale.pounds(cost))
+            } else {
+                body.raw("—")
+            }
+            body.raw("</td></tr>\n")
+        }
+        body.raw("</tbody>\n")
+        if total > 0 {
+            body.raw("<tfoot><tr><th scope=\"row\" colspan=\"7\">Total of the roles with posts</th><td>")
+            body.text(PayScale.pounds(total))
+            body.raw("</td></tr></tfoot>\n")
+        }
+        body.raw("</table></div>\n</section>\n")
+
+        body.raw("<section aria-labelledby=\"findings-heading\">\n<h2 id=\"findings-heading\">Findings</h2>\n<p>")
+        body.text("As peerpath check gives them: \(FindingsList.count(assessment.findings)), \(assessment.findings.filter { $0.severity == .note }.count) notes.")
+        body.raw("</p>\n")
+        let sorted = assessment.findings.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+        FindingsList.render(sorted, id: "findings", into: &body)
+        body.raw("</section>\n")
+        return Layout.page(title: pathway.title, token: workbench.token,
+                           crumbs: [.init(title: "Pathways", href: "/"), .init(title: pathway.title)], body: body)
+    }
+
+    static func decimal(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}

@@ -1,0 +1,25 @@
+import PeerPath
+import PeerPathModel
+
+/// Evaluates a what-if: the pathway with the one role changed, assessed in memory by the same
+/// checks as `peerpath check`, from the pathway already held (no file is read).
+struct WhatIfEvaluation {
+    let workbench: Workbench
+
+    func answer(_ change: WhatIf, role: Role, served: ServedPathway) -> Result<WhatIfAnswer, WhatIfError> {
+        let scheme = workbench.pipeline.scheme
+        switch change.apply(to: role, served: served, scheme: scheme) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let changed):
+            var pathway = served.pathway
+            guard let index = pathway.roles.firstIndex(where: { $0.id == role.id }) else { return .failure(WhatIfError("no such role")) }
+            pathway.roles[index] = changed.role
+            let assessment = workbench.pipeline.assess(pathway, file: served.file)
+            let state = RoleState(assessment: assessment, roleID: role.id, dutyKeys: changed.dutyKeys, addedDuties: changed.addedDuties,
+                                  criterionKeys: changed.criterionKeys, addedCriteria: changed.addedCriteria)
+            let page = RolePage(workbench: workbench, served: served, roleID: role.id)
+            return .success(WhatIfAnswer(state: state, meaning: page.meaning))
+        }
+    }
+}
