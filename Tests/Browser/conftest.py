@@ -203,14 +203,15 @@ def fetch_json(driver, method, path, body=None, with_token=True):
     )
 
 
-def screenshot(driver, name):
-    """A full-page PNG of the current page (SCREENSHOTS/name.png)."""
+def screenshot(driver, name, height=1800):
+    """The top of the current page, up to height CSS pixels, as SCREENSHOTS/name.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
+    height = min(driver.execute_script("return document.documentElement.scrollHeight"), height)
     width = driver.execute_script("return window.innerWidth")
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": max(height, 600), "deviceScaleFactor": 1, "mobile": False})
     try:
+        driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
         time.sleep(0.2)
         driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
     finally:
@@ -237,7 +238,9 @@ def text_of(driver, selector):
 
 
 def role_state(driver):
-    """What the role page shows: points, band, margins and the factors' selected levels."""
+    """What the role page shows: points, band, margins, the factors' selected levels, the duties in the
+    role (a duty of the file that is removed stays listed, marked `removed`, with a button to restore
+    it) and the count of criteria."""
     return driver.execute_script("""
         const text = s => (document.querySelector(s) || {textContent: null}).textContent.trim();
         const levels = {};
@@ -246,6 +249,7 @@ def role_state(driver):
           if (select) levels[row.dataset.factor] = select.value;
         }
         return {points: text('#points'), band: text('#band'), margins: text('#margins'), levels,
-                duties: [...document.querySelectorAll('#duties > li')].map(li => li.dataset.duty),
-                criteria: document.querySelectorAll('#criteria > li').length};
+                duties: [...document.querySelectorAll('#duties > li:not(.removed)')].map(li => li.dataset.duty),
+                removed: [...document.querySelectorAll('#duties > li.removed')].map(li => li.dataset.duty),
+                criteria: document.querySelectorAll('#criteria > li:not(.removed)').length};
     """)
