@@ -42,7 +42,14 @@ screenshots: $(BIN) ## the browser tests, writing the README's screenshots to do
 # PORT=N picks the port of `make serve` (0: a free one).
 PORT ?= 8080
 
-serve: $(BIN) ## serve the pathways in pathways/ as a local web workbench on http://127.0.0.1:$(PORT)/ until Ctrl-C
+# The server is its own executable, which `peerpath serve` runs from beside peerpath.
+SERVER     := .build/release/peerpath-serve
+
+$(SERVER): $(SOURCES)
+	$(SWIFT) build -c release --product peerpath-serve
+	@touch $@
+
+serve: $(BIN) $(SERVER) ## serve the pathways in pathways/ as a local web workbench on http://127.0.0.1:$(PORT)/ until Ctrl-C
 	$(BIN) serve pathways --port $(PORT)
 
 check: $(BIN) ## peerpath check on every pathway (job evaluation, practice, trace, language)

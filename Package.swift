@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "peerpath", targets: ["peerpath"]),
+        .executable(name: "peerpath-serve", targets: ["peerpath-serve"]),
         .library(name: "PeerPath", targets: ["PeerPath"]),
     ],
     dependencies: [
@@ -69,7 +70,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "peerpath",
-            dependencies: ["PeerPath", "PeerPathModel", "PeerPathServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["PeerPath", "PeerPathModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The server's own executable, which `peerpath serve` runs from beside itself, so `peerpath`
+        // does not carry Hummingbird and SwiftNIO (see "Design notes" for the measurement).
+        .executableTarget(
+            name: "peerpath-serve",
+            dependencies: ["PeerPath", "PeerPathServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets: libFuzzer entry points under `make fuzz`, input replayers otherwise.
         .target(name: "FuzzDriver", dependencies: ["PeerPath"]),
@@ -78,7 +85,7 @@ let package = Package(
         .executableTarget(name: "FuzzStylesImporter", dependencies: ["FuzzDriver", "PeerPath", "PeerPathDocuments", "PeerPathFormats"]),
         .testTarget(
             name: "PeerPathTests",
-            dependencies: ["peerpath", "PeerPath", "PeerPathServer", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
+            dependencies: ["peerpath", "peerpath-serve", "PeerPath", "PeerPathServer", "PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CLibXML2",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Corpus"]
         ),

@@ -50,3 +50,32 @@ extension Pipeline {
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
     }
 }
+
+extension Pipeline {
+    /// An assessment with one role changed (the workbench's what-if): the changed role is evaluated
+    /// again and the pathway-wide checks run on the changed pathway, with the other roles'
+    /// evaluations and sensitivities taken from `assessment`. The language checks, the costliest,
+    /// run on the changed role alone, and only when `textChanged` (its duties or criteria changed);
+    /// the other roles' texts are as they were. The findings are those `assess` would give.
+    public func reassess(_ role: Role, in assessment: Assessment, textChanged: Bool) -> Assessment {
+        var pathway = assessment.pathway
+        guard let index = pathway.roles.firstIndex(where: { $0.id == role.id }) else { return assessment }
+        pathway.roles[index] = role
+        var roles = assessment.roles
+        let evaluation = scheme.evaluate(role)
+        roles[index] = RoleAssessment(role: role, evaluation: evaluation,
+                                      sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
+        let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
+        var findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
+            + EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations)
+            + PracticeChecks().findings(for: pathway)
+            + ContextChecks(defaultContext: nationalContext).findings(for: pathway)
+            + TraceChecks().findings(for: pathway, evaluations: evaluations)
+        if let language {
+            let old = assessment.findings.filter { $0.code.family == .language }
+            findings += old.filter { $0.roleID != role.id }
+            findings += textChanged ? language.findings(for: pathway, roleID: role.id) : old.filter { $0.roleID == role.id }
+        }
+        return Assessment(pathway: pathway, file: assessment.file, roles: roles, findings: findings)
+    }
+}

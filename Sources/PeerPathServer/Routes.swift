@@ -8,5 +8,6 @@ enum Routes {
         WhatIfRoutes(workbench: workbench).register(on: router)
         DownloadRoutes(workbench: workbench).register(on: router)
         AssetRoutes(workbench: workbench).register(on: router)
+        OutputRoutes(workbench: workbench).register(on: router)
     }
 }

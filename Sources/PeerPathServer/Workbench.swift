@@ -23,6 +23,8 @@ public final class Workbench: @unchecked Sendable {
     private var served: [String: ServedPathway]
     /// The pathway ids in the order they were named.
     public let order: [String]
+    /// `--catalogue`, for every pathway instead of its own.
+    let catalogueOption: String?
 
     /// Loads every pathway file; the first that cannot be loaded stops the start (its located
     /// message and exit code are the command line's).
@@ -40,32 +42,44 @@ public final class Workbench: @unchecked Sendable {
         assets = try Assets(folder: installation.templatesFolder + "/serve")
         self.token = token ?? Self.randomToken()
         self.outputFolder = outputFolder
-        let loader = PathwayLoader(scheme: pipeline.scheme, domains: domains, catalogueFolder: catalogue)
+        catalogueOption = catalogue
         var served: [String: ServedPathway] = [:]
         var order: [String] = []
         for file in files {
-            let pathway = try pipeline.load(file)
-            guard served[pathway.id] == nil else {
-                throw PeerPathError(.badData, "\(file): error: pathway id '\(pathway.id)' is also the id of \(served[pathway.id]!.file); serve each id once")
+            let pathway = try Self.load(file, pipeline: pipeline, domains: domains, catalogue: catalogue)
+            if let other = served[pathway.id] {
+                throw PeerPathError(.badData, "\(file): error: pathway id '\(pathway.id)' is also the id of \(other.file); serve each id once")
             }
-            let found: (folder: String, catalogue: Catalogue)?
-            do throws(LoadError) {
-                if let catalogue {
-                    found = (catalogue, try loader.loadCatalogue(folder: catalogue))
-                } else if file.lowercased().hasSuffix(".xml") {
-                    found = nil
-                } else {
-                    found = try loader.catalogue(namedBy: file)
-                }
-            } catch {
-                throw PeerPathError(error.kind == .missingInput ? .missingInput : .badData, error.description)
-            }
-            served[pathway.id] = ServedPathway(file: file, assessment: pipeline.assess(pathway, file: file),
-                                               catalogue: found?.catalogue ?? .empty, catalogueFolder: found?.folder)
+            served[pathway.id] = pathway
             order.append(pathway.id)
         }
         self.served = served
         self.order = order
+    }
+
+    /// Reads a pathway file as the server holds it: loaded, assessed, with its catalogue. A save
+    /// (serve-edit) calls this on the file it wrote, then `replace`s the pathway.
+    func load(_ file: String) throws(PeerPathError) -> ServedPathway {
+        try Self.load(file, pipeline: pipeline, domains: domains, catalogue: catalogueOption)
+    }
+
+    private static func load(_ file: String, pipeline: Pipeline, domains: [CompetenceDomain], catalogue: String?) throws(PeerPathError) -> ServedPathway {
+        let pathway = try pipeline.load(file)
+        let loader = PathwayLoader(scheme: pipeline.scheme, domains: domains, catalogueFolder: catalogue)
+        let found: (folder: String, catalogue: Catalogue)?
+        do throws(LoadError) {
+            if let catalogue {
+                found = (catalogue, try loader.loadCatalogue(folder: catalogue))
+            } else if file.lowercased().hasSuffix(".xml") {
+                found = nil
+            } else {
+                found = try loader.catalogue(namedBy: file)
+            }
+        } catch {
+            throw PeerPathError(error.kind == .missingInput ? .missingInput : .badData, error.description)
+        }
+        return ServedPathway(file: file, assessment: pipeline.assess(pathway, file: file),
+                             catalogue: found?.catalogue ?? .empty, catalogueFolder: found?.folder)
     }
 
     /// The pathway served under this id, or nil: ids are looked up, never used as paths.

@@ -46,7 +46,7 @@ public struct WorkbenchServer: Sendable {
     /// The application; `running` is called with the port once the server listens.
     public func application(running: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
         var logger = Logger(label: "peerpath-serve")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
                            onServerRunning: { channel in await running(channel.localAddress?.port ?? 0) }, logger: logger)
     }

@@ -14,7 +14,21 @@ public enum HTMLText {
     /// Appends the escaped UTF-8 of `text` to `out`; runs that need nothing are copied whole.
     public static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8 { bytes in escape(bytes, markup: false, into: &out) }
+    }
+
+    /// Markup made by peerpath's XML writer (an SVG diagram to place inside a page), whose text is
+    /// already escaped for XML: the same function, leaving `& < > "` (the markup's own) alone and
+    /// turning the apostrophes and the reordering controls of its text into references, as in
+    /// every other text of the page. The writer's markup itself uses neither.
+    public static func escape(markup: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        markup.withUnsafeBufferPointer { escape($0, markup: true, into: &out) }
+        return out
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, markup: Bool, into out: inout [UInt8]) {
+        do {
             out.reserveCapacity(out.count + bytes.count + 16)
             var run = 0
             var index = 0
@@ -23,12 +37,13 @@ public enum HTMLText {
                 var replacement: StaticString?
                 var skip = 1
                 switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "&"): replacement = markup ? nil : "&amp;"
+                case UInt8(ascii: "<"): replacement = markup ? nil : "&lt;"
+                case UInt8(ascii: ">"): replacement = markup ? nil : "&gt;"
+                case UInt8(ascii: "\""): replacement = markup ? nil : "&quot;"
                 case UInt8(ascii: "'"): replacement = "&#39;"
                 case 0x09, 0x0a: break
+                case 0x0d: replacement = markup ? nil : ""
                 case 0x00..<0x20, 0x7f: replacement = ""
                 case 0xe2 where index + 2 < bytes.count:
                     // U+200E, U+200F: E2 80 8E/8F; U+202A–U+202E: E2 80 AA–AE; U+2066–U+2069: E2 81 A6–A9.

@@ -84,10 +84,10 @@ public struct HTMLWriter: Sendable {
     /// A diagram as SVG to place inside HTML: `SVGWriter`'s output without its XML declaration.
     public static func inlineSVG(_ diagram: Diagram, description: String) throws(XMLWriteError) -> [UInt8] {
         let svg = try SVGWriter().render(diagram, description: description)
-        guard svg.starts(with: Array("<?xml".utf8)), let end = svg.firstIndex(of: UInt8(ascii: ">")) else { return svg }
+        guard svg.starts(with: Array("<?xml".utf8)), let end = svg.firstIndex(of: UInt8(ascii: ">")) else { return HTMLText.escape(markup: svg) }
         var start = end + 1
         while start < svg.count, svg[start] == 0x0a { start += 1 }
-        return Array(svg[start...])
+        return HTMLText.escape(markup: Array(svg[start...]))
     }
 
     private func element(_ tag: String, class name: String? = nil, _ text: String, into out: inout [UInt8]) {

@@ -61,10 +61,20 @@ public struct LanguageChecks: Sendable {
     }
 
     public func findings(for pathway: Pathway) -> [Finding] {
+        findings(for: pathway, only: nil)
+    }
+
+    /// The findings about one role: its own texts and what the routes into it need, as
+    /// `findings(for:)` gives them for that role (the other roles' titles still count as titles).
+    public func findings(for pathway: Pathway, roleID: String) -> [Finding] {
+        findings(for: pathway, only: roleID)
+    }
+
+    private func findings(for pathway: Pathway, only roleID: String?) -> [Finding] {
         let titles = pathway.roles.compactMap { LanguagePattern(phrase: $0.title + "*") }
         let entryRoles = Set(pathway.entryRoles.map(\.id))
         var findings: [Finding] = []
-        for role in pathway.roles {
+        for role in pathway.roles where roleID == nil || role.id == roleID {
             let texts = RoleTexts(role)
             findings += readabilityAndLongSentences(role, texts)
             findings += stigmatising(role.id, role.title, texts.all)
@@ -73,7 +83,7 @@ public struct LanguageChecks: Sendable {
             findings += exclusionary(role, texts, isEntry: entryRoles.contains(role.id))
             findings += factorPlan(role, texts)
         }
-        for route in pathway.routes {
+        for route in pathway.routes where roleID == nil || route.to == roleID {
             let to = pathway.role(route.to)
             let passages = route.requirements.map {
                 Passage(text: $0.text, place: "what the route from \(pathway.role(route.from)?.title ?? route.from) needs",

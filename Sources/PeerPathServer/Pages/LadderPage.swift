@@ -73,6 +73,15 @@ struct LadderPage {
         }
         body.raw("</table></div>\n</section>\n")
 
+        if let folder = workbench.outputFolder {
+            body.raw("<section aria-labelledby=\"write-heading\">\n<h2 id=\"write-heading\">Documents</h2>\n<form method=\"post\"")
+            body.attribute("action", "\(base)/write")
+            body.raw(">\n<input type=\"hidden\" name=\"token\"")
+            body.attribute("value", workbench.token)
+            body.raw(">\n<p>")
+            body.text("Every document of every role, as the pathway file has it, in ODT, Word, XML and Markdown, into \(folder)/\(pathway.id).")
+            body.raw("</p>\n<button type=\"submit\" id=\"write\">Write the documents</button>\n</form>\n</section>\n")
+        }
         body.raw("<section aria-labelledby=\"findings-heading\">\n<h2 id=\"findings-heading\">Findings</h2>\n<p>")
         body.text("As peerpath check gives them: \(FindingsList.count(assessment.findings)), \(assessment.findings.filter { $0.severity == .note }.count) notes.")
         body.raw("</p>\n")

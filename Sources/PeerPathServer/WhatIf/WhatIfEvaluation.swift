@@ -12,10 +12,9 @@ struct WhatIfEvaluation {
         case .failure(let error):
             return .failure(error)
         case .success(let changed):
-            var pathway = served.pathway
-            guard let index = pathway.roles.firstIndex(where: { $0.id == role.id }) else { return .failure(WhatIfError("no such role")) }
-            pathway.roles[index] = changed.role
-            let assessment = workbench.pipeline.assess(pathway, file: served.file)
+            let textChanged = !(change.removeDuties ?? []).isEmpty || !(change.addDuties ?? []).isEmpty
+                || !(change.removeCriteria ?? []).isEmpty || !(change.addCriteria ?? []).isEmpty
+            let assessment = workbench.pipeline.reassess(changed.role, in: served.assessment, textChanged: textChanged)
             let state = RoleState(assessment: assessment, roleID: role.id, dutyKeys: changed.dutyKeys, addedDuties: changed.addedDuties,
                                   criterionKeys: changed.criterionKeys, addedCriteria: changed.addedCriteria)
             let page = RolePage(workbench: workbench, served: served, roleID: role.id)
