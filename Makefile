@@ -33,12 +33,6 @@ $(OUT)/.stamps/%: pathways/%.yaml $(BIN) $(SHARE) $(shell find pathways/catalogu
 test: ## run the unit and end-to-end tests (all Swift Testing: XCTest, which has none to run, is left out)
 	$(SWIFT) test --disable-xctest
 
-test-browser: $(BIN) ## the end-to-end tests of peerpath serve in headless Chromium (Tests/Browser; needs chromium, chromium-driver, selenium, pytest, axe-core-python)
-	scripts/test-browser $(BIN)
-
-screenshots: $(BIN) ## the browser tests, writing the README's screenshots to docs/screenshots
-	SCREENSHOTS=docs/screenshots scripts/test-browser $(BIN)
-
 # PORT=N picks the port of `make serve` (0: a free one).
 PORT ?= 8080
 
@@ -51,6 +45,12 @@ $(SERVER): $(SOURCES)
 
 serve: $(BIN) $(SERVER) ## serve the pathways in pathways/ as a local web workbench on http://127.0.0.1:$(PORT)/ until Ctrl-C
 	$(BIN) serve pathways --port $(PORT)
+
+test-browser: $(BIN) $(SERVER) ## the end-to-end tests of peerpath serve in headless Chromium (Tests/Browser; needs chromium, chromium-driver, selenium, pytest, axe-core-python)
+	scripts/test-browser $(BIN)
+
+screenshots: $(BIN) $(SERVER) ## the browser tests, writing the README's screenshots to docs/screenshots
+	SCREENSHOTS=docs/screenshots scripts/test-browser $(BIN)
 
 check: $(BIN) ## peerpath check on every pathway (job evaluation, practice, trace, language)
 	@status=0; for p in $(PATHWAYS); do $(BIN) check $$p || status=1; done; exit $$status
@@ -133,11 +133,11 @@ fuzz: fuzz-build ## fuzz the pathway loader, the XML reader and the styles impor
 	  styles $(CURDIR)/Tests/Fuzz/seeds/styles -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 BENCH_SIZES ?= 100 1000 10000
-bench: build ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc; then the what-if load
+bench: build $(SERVER) ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc; then the what-if load
 	scripts/bench $(BIN) $(BENCH_SIZES)
 	scripts/bench-what-if $(BIN)
 
-bench-what-if: build ## the what-if load: wrk, 50 connections, WHATIF_SECONDS (default 10) against peerpath serve; p95 against 20 ms
+bench-what-if: build $(SERVER) ## the what-if load: wrk, 50 connections, WHATIF_SECONDS (default 10) against peerpath serve; p95 against 20 ms
 	scripts/bench-what-if $(BIN)
 
 clean: ## remove out/ and the builds
