@@ -22,6 +22,19 @@ public struct PathwayLoader: Sendable {
         try load(SourceText(contentsOf: file))
     }
 
+    /// Loads a pathway's text as if it were the file's (an edit checked before it is saved):
+    /// the catalogue and every message are resolved and located as for the file.
+    public func load(text: String, file: String) throws(LoadError) -> Pathway {
+        try load(SourceText(text: text, file: file))
+    }
+
+    /// The catalogue a pathway uses, as loading it resolves it: the folder named on the command
+    /// line, else its own `catalogue:`, else none.
+    public func catalogue(for file: String) throws(LoadError) -> Catalogue {
+        if let folder = catalogueFolder { return try loadCatalogue(folder: folder) }
+        return try catalogue(namedBy: file)?.catalogue ?? .empty
+    }
+
     /// The catalogue in a folder (one named on the command line, or the shipped one), checked as
     /// loading a pathway checks it.
     public func loadCatalogue(folder: String) throws(LoadError) -> Catalogue {

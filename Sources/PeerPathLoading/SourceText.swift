@@ -24,6 +24,12 @@ struct SourceText {
         self.text = try Self.decode(data, file: file)
     }
 
+    /// Text already in memory (an edit not yet saved), checked as a file's would be.
+    init(text: String, file: String) throws(LoadError) {
+        self.file = file
+        self.text = try Self.decode(Data(text.utf8), file: file)
+    }
+
     /// Decodes UTF-8 (a leading byte-order mark is dropped), refusing invalid bytes and characters
     /// XML 1.0 cannot carry, each with its line and column.
     static func decode(_ data: Data, file: String) throws(LoadError) -> String {

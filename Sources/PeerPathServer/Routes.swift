@@ -9,5 +9,6 @@ enum Routes {
         DownloadRoutes(workbench: workbench).register(on: router)
         AssetRoutes(workbench: workbench).register(on: router)
         OutputRoutes(workbench: workbench).register(on: router)
+        EditRoutes(workbench: workbench).register(on: router)
     }
 }
