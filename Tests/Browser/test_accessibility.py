@@ -18,6 +18,8 @@ PAGES = {
     "panel pack preview": f"/p/{PATHWAY}/r/{ROLE}/preview/panel-pack",
     "another pathway's ladder": "/p/nhs-adult-mental-health",
     "a senior role": "/p/nhs-adult-mental-health/r/peer-leader",
+    "edit form": f"/p/{PATHWAY}/r/{ROLE}/edit",
+    "new role form": f"/p/{PATHWAY}/new-role",
 }
 # WCAG 2.0, 2.1 and 2.2 A and AA rules, as bundled in axe-core.
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
@@ -65,7 +67,7 @@ def tab_through(browser, limit):
     return seen, shown
 
 
-@pytest.mark.parametrize("name", ["pathways", "ladder", "role"])
+@pytest.mark.parametrize("name", ["pathways", "ladder", "role", "edit form"])
 def test_tab_reaches_every_control_with_visible_focus(browser, served, name):
     browser.get(served.url(PAGES[name]))
     controls = browser.execute_script(FOCUSABLE)
@@ -118,7 +120,7 @@ OVERFLOW = """
 """
 
 
-@pytest.mark.parametrize("name", ["pathways", "ladder", "role", "job description preview"])
+@pytest.mark.parametrize("name", ["pathways", "ladder", "role", "job description preview", "edit form"])
 def test_readable_at_200_percent_zoom(browser, served, name):
     # A 1280 × 1000 window at 200% zoom lays out 640 × 500 CSS pixels at two device pixels each.
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
