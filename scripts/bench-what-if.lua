@@ -6,6 +6,11 @@ wrk.body = os.getenv("WHATIF_BODY")
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-PeerPath-Token"] = os.getenv("WHATIF_TOKEN")
 
+-- WHATIF_VARY=1: each request a different what-if, levels drawn at random for factors 3, 4, 7, 12
+-- and 13 (4,500 combinations), so that an answer cache cannot answer most of them.
+local vary = os.getenv("WHATIF_VARY") == "1"
+local ranges = {{"3", 5}, {"4", 5}, {"7", 6}, {"12", 6}, {"13", 5}}
+
 local threads = {}
 
 function setup(thread)
@@ -14,6 +19,18 @@ end
 
 function init(args)
   not_ok = 0
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+end
+
+function request()
+  if not vary then
+    return wrk.format()
+  end
+  local parts = {}
+  for _, r in ipairs(ranges) do
+    table.insert(parts, string.format('"%s":"%d"', r[1], math.random(1, r[2])))
+  end
+  return wrk.format(nil, nil, nil, '{"levels":{' .. table.concat(parts, ",") .. '}}')
 end
 
 function response(status, headers, body)
