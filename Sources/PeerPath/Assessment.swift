@@ -54,9 +54,10 @@ extension Pipeline {
 extension Pipeline {
     /// An assessment with one role changed (the workbench's what-if): the changed role is evaluated
     /// again and the pathway-wide checks run on the changed pathway, with the other roles'
-    /// evaluations and sensitivities taken from `assessment`. The language checks, the costliest,
-    /// run on the changed role alone, and only when `textChanged` (its duties or criteria changed);
-    /// the other roles' texts are as they were. The findings are those `assess` would give.
+    /// evaluations and sensitivities taken from `assessment`. The checks of one role on its own (the
+    /// evidence checks but the comparison across roles, and the language checks, the costliest) run
+    /// on the changed role alone, the language checks only when `textChanged` (its duties or criteria
+    /// changed); the other roles' are as they were. The findings are those `assess` would give.
     public func reassess(_ role: Role, in assessment: Assessment, textChanged: Bool) -> Assessment {
         var pathway = assessment.pathway
         guard let index = pathway.roles.firstIndex(where: { $0.id == role.id }) else { return assessment }
@@ -66,8 +67,11 @@ extension Pipeline {
         roles[index] = RoleAssessment(role: role, evaluation: evaluation,
                                       sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
+        // The evidence checks of the other roles see only their own role: theirs are as they were.
+        let evidence = EvidenceChecks(scheme: scheme, cues: cues)
+        let kept = assessment.findings.filter { $0.code.family == .evidence && $0.code != .scoringInconsistent && $0.roleID != role.id }
         var findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
-            + EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations)
+            + kept + evidence.findings(for: role, evaluation: evaluation) + evidence.acrossRoles(pathway)
             + PracticeChecks().findings(for: pathway)
             + ContextChecks(defaultContext: nationalContext).findings(for: pathway)
             + TraceChecks().findings(for: pathway, evaluations: evaluations)

@@ -17,9 +17,13 @@ enum Reply {
     }
 
     static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) -> Response {
+        json(encode(value), status: status)
+    }
+
+    static func encode<Value: Encodable>(_ value: Value) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return json((try? encoder.encode(value)) ?? Data("{}".utf8), status: status)
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
     /// A file to save: its type and the name the browser offers.

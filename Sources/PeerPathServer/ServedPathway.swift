@@ -14,6 +14,8 @@ final class ServedPathway: Sendable {
     /// The catalogue the pathway's `use:` items come from, for what-if additions and the duty search.
     let catalogue: Catalogue
     let catalogueFolder: String?
+    /// What-if answers already given, by role and change.
+    let answers = AnswerCache()
     private let documents = Cache<[String: [Document]]>()
     private let files = Cache<[String: Data]>()
 

@@ -14,16 +14,23 @@ public struct EvidenceChecks: Sendable {
         var findings: [Finding] = []
         for role in pathway.roles {
             guard let evaluation = evaluations[role.id] else { continue }
-            let context = RoleContext(role: role, claims: claims(of: role),
-                                      kinds: role.criteria.map { (criterion: $0, kinds: cues.kinds(of: $0)) })
-            findings += unsupported(context)
-            findings += knowledge(context, evaluation)
-            findings += missingCriteria(context, evaluation)
-            findings += beyondDuties(context, evaluation)
-            findings += thin(context, evaluation)
+            findings += self.findings(for: role, evaluation: evaluation)
         }
-        findings += inconsistent(pathway)
+        findings += acrossRoles(pathway)
         return findings
+    }
+
+    /// The checks of one role on its own: everything but the comparison across roles.
+    public func findings(for role: Role, evaluation: RoleEvaluation) -> [Finding] {
+        let context = RoleContext(role: role, claims: claims(of: role),
+                                  kinds: role.criteria.map { (criterion: $0, kinds: cues.kinds(of: $0)) })
+        return unsupported(context) + knowledge(context, evaluation) + missingCriteria(context, evaluation)
+            + beyondDuties(context, evaluation) + thin(context, evaluation)
+    }
+
+    /// The check across the roles of a pathway: the same duty scored differently (`scoring-inconsistent`).
+    public func acrossRoles(_ pathway: Pathway) -> [Finding] {
+        inconsistent(pathway)
     }
 
     /// Every claim of a role with the words that make it: duties, then environment facts.

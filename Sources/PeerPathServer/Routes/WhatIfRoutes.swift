@@ -21,8 +21,13 @@ struct WhatIfRoutes {
                 } catch {
                     return Reply.error(.badRequest, "the what-if is not the JSON expected: {\"levels\": {\"3\": \"4\"}, \"removeDuties\": [], \"addDuties\": [], \"removeCriteria\": [], \"addCriteria\": []}", json: true)
                 }
+                let key = role.id + "\n" + change.key
+                if let answer = served.answers.answer(key) { return Reply.json(answer) }
                 switch WhatIfEvaluation(workbench: workbench).answer(change, role: role, served: served) {
-                case .success(let answer): return Reply.json(answer)
+                case .success(let answer):
+                    let data = Reply.encode(answer)
+                    served.answers.keep(data, for: key)
+                    return Reply.json(data)
                 case .failure(let error): return Reply.error(.unprocessableContent, error.message, json: true)
                 }
             }

@@ -1,11 +1,12 @@
+import Foundation
 import PeerPath
 import PeerPathModel
 
 /// A what-if: changes to one role, relative to the pathway file, that are evaluated in memory and
 /// never saved. Levels override what the duties evidence; duties and criteria are removed by their
 /// keys on the page and added from the catalogue (duties) or as text (criteria).
-struct WhatIf: Decodable, Sendable {
-    struct NewCriterion: Decodable, Sendable {
+struct WhatIf: Codable, Sendable {
+    struct NewCriterion: Codable, Sendable {
         var text: String
         /// "essential" or "desirable".
         var kind: String?
@@ -18,6 +19,13 @@ struct WhatIf: Decodable, Sendable {
     var addDuties: [String]?
     var removeCriteria: [Int]?
     var addCriteria: [NewCriterion]?
+
+    /// The change in one canonical form, so equal changes share an answer in the cache.
+    var key: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
 
     /// The reason every what-if override carries, which the findings about overrides quote.
     static let reason = "Level chosen on the workbench (what-if, not saved)."
