@@ -169,6 +169,10 @@ struct EditRoutesTests {
     @Test func addingARoleWritesItAndServesIt() async throws {
         let file = PathwayEditTests.copy("nhs-perinatal.yaml")
         let server = try await Running(files: [file])
+        let ladder = try await server.page("/p/nhs-perinatal")
+        #expect(ladder.contains("<a href=\"/p/nhs-perinatal/new-role\" id=\"new-role\">"))
+        let rolePage = try await server.page("/p/nhs-perinatal/r/perinatal-peer-support-worker")
+        #expect(rolePage.contains("href=\"/p/nhs-perinatal/r/perinatal-peer-support-worker/edit\""))
         let page = try await server.page("/p/nhs-perinatal/new-role")
         #expect(page.contains("<label for=\"kind\""))
         let reply = try await Self.post(server, "/p/nhs-perinatal/roles", [

@@ -71,7 +71,9 @@ struct LadderPage {
             body.text(PayScale.pounds(total))
             body.raw("</td></tr></tfoot>\n")
         }
-        body.raw("</table></div>\n</section>\n")
+        body.raw("</table></div>\n<p>")
+        body.link("\(base)/new-role", "Add a role to the pathway file", id: "new-role")
+        body.raw("</p>\n</section>\n")
 
         if let folder = workbench.outputFolder {
             body.raw("<section aria-labelledby=\"write-heading\">\n<h2 id=\"write-heading\">Documents</h2>\n<form method=\"post\"")
