@@ -15,6 +15,7 @@ PATHWAYS   := $(shell grep -l '^pathway:' pathways/*.yaml 2>/dev/null)
 STAMPS     := $(patsubst pathways/%.yaml,$(OUT)/.stamps/%,$(PATHWAYS))
 
 .PHONY: all build test check validate pdf documents check-odf check-docx check-office fuzz fuzz-build bench clean help serve
+.PHONY: test-browser screenshots bench-what-if
 
 all: $(STAMPS) ## build, then generate every pathway into out/
 
@@ -44,6 +45,12 @@ $(SERVER): $(SOURCES)
 
 serve: $(BIN) $(SERVER) ## serve the pathways in pathways/ as a local web workbench on http://127.0.0.1:$(PORT)/ until Ctrl-C
 	$(BIN) serve pathways --port $(PORT)
+
+test-browser: $(BIN) $(SERVER) ## the end-to-end tests of peerpath serve in headless Chromium (Tests/Browser; needs chromium, chromium-driver, selenium, pytest, axe-core-python)
+	scripts/test-browser $(BIN)
+
+screenshots: $(BIN) $(SERVER) ## the browser tests, writing the README's screenshots to docs/screenshots
+	SCREENSHOTS=docs/screenshots scripts/test-browser $(BIN)
 
 check: $(BIN) ## peerpath check on every pathway (job evaluation, practice, trace, language)
 	@status=0; for p in $(PATHWAYS); do $(BIN) check $$p || status=1; done; exit $$status
@@ -126,8 +133,12 @@ fuzz: fuzz-build ## fuzz the pathway loader, the XML reader and the styles impor
 	  styles $(CURDIR)/Tests/Fuzz/seeds/styles -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 BENCH_SIZES ?= 100 1000 10000
-bench: build ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc
+bench: build $(SERVER) ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc; then the what-if load
 	scripts/bench $(BIN) $(BENCH_SIZES)
+	scripts/bench-what-if $(BIN)
+
+bench-what-if: build $(SERVER) ## the what-if load: wrk, 50 connections, WHATIF_SECONDS (default 10) against peerpath serve; p95 against 20 ms
+	scripts/bench-what-if $(BIN)
 
 clean: ## remove out/ and the builds
 	rm -rf $(OUT) .build .build-fuzz

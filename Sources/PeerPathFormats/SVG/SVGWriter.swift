@@ -15,7 +15,9 @@ public struct SVGWriter: Sendable {
         try w.attribute("width", "\(Self.number(diagram.width))pt")
         try w.attribute("height", "\(Self.number(diagram.height))pt")
         try w.attribute("viewBox", "0 0 \(Self.number(diagram.width)) \(Self.number(diagram.height))")
-        try w.attribute("role", "img")
+        // A picture whose boxes are links (the ladder on a web page) is a group, not an image: an image's
+        // children are hidden from assistive technology, and so would its links be.
+        try w.attribute("role", diagram.boxes.contains { $0.link != nil } ? "group" : "img")
         try w.element("title", text: diagram.title)
         try w.element("desc", text: description)
         try w.start("defs")
