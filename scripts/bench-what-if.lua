@@ -11,6 +11,10 @@ wrk.headers["X-PeerPath-Token"] = os.getenv("WHATIF_TOKEN")
 local vary = os.getenv("WHATIF_VARY") == "1"
 local ranges = {{"3", 5}, {"4", 5}, {"7", 6}, {"12", 6}, {"13", 5}}
 
+-- WHATIF_THINK_MS=N: each connection waits between N/2 and 3N/2 ms (at random) before its next
+-- what-if, as a person does who changes a level and reads the answer; unset, requests go back to back.
+local think = tonumber(os.getenv("WHATIF_THINK_MS") or "")
+
 local threads = {}
 
 function setup(thread)
@@ -31,6 +35,12 @@ function request()
     table.insert(parts, string.format('"%s":"%d"', r[1], math.random(1, r[2])))
   end
   return wrk.format(nil, nil, nil, '{"levels":{' .. table.concat(parts, ",") .. '}}')
+end
+
+if think then
+  function delay()
+    return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
+  end
 end
 
 function response(status, headers, body)
