@@ -135,7 +135,7 @@ public enum LanguageLoader {
         for node in try list.sequence() {
             let wordNode: YAMLNode
             var instead: String?
-            if case .mapping = node.node {
+            if case .mapping = node.node.content {
                 let entry = try node.mapping(keys: ["word", "instead"])
                 wordNode = try entry.required("word")
                 instead = try entry.optional("instead")?.string()
