@@ -48,6 +48,14 @@ struct FastPathTests {
         #expect(Cue("--") == nil)
     }
 
+    @Test func aMisplacedStarIsFoundAsBefore() {
+        let phrases = ["lead*", "*", "a * b", "le*ad", "lead**", "peer support*", "a\t*", "*lead", "co-op*,", "naïve*", "naï*ve", "x\n*", "", "lead*\u{301}"]
+        for phrase in phrases {
+            let before = phrase.split(whereSeparator: \.isWhitespace).contains { word in word.dropLast().contains("*") || word == "*" }
+            #expect(LanguageLoader.hasMisplacedStar(phrase) == before, "\(phrase.debugDescription)")
+        }
+    }
+
     /// The reference is read trimmed (`YAMLNode.string()`), as here.
     @Test func aStandardReferenceIsWhatItsExpressionAccepts() {
         for text in Self.texts.map({ $0.trimmed() }) {
