@@ -68,7 +68,8 @@ public struct Batch: Sendable {
                 do throws(PeerPathError) {
                     let assessment = pipeline.assess(try pipeline.load(file), file: file)
                     try state.claim(assessment.pathway.id, index: index, file: file)
-                    for file in try pipeline.outputs(for: assessment) {
+                    let earlier = try pipeline.since?.assessment(of: file, with: pipeline)
+                    for file in try pipeline.outputs(for: assessment, since: earlier) {
                         if file.convert {
                             try pdfs.add(file.data, for: file.path)
                         } else {

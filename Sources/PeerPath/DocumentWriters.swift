@@ -16,6 +16,7 @@ struct DocumentWriters: Sendable {
     let bandingJustifications: BandingJustificationComposer
     let panelPacks: PanelPackComposer
     let overviews: PathwayOverviewComposer
+    let changes: ChangesComposer
     let odt: ODTWriter
     let docx: DOCXWriter
     let xml: PeerPathXML
@@ -40,6 +41,7 @@ struct DocumentWriters: Sendable {
             bandingJustifications = BandingJustificationComposer(templates: templates, wording: wording)
             panelPacks = PanelPackComposer(templates: templates, wording: wording)
             overviews = PathwayOverviewComposer(templates: templates)
+            changes = ChangesComposer(templates: templates)
         } catch {
             throw PeerPathError(error)
         }

@@ -17,6 +17,8 @@ public struct Installation: Sendable {
     public var domainsFile: String { path("data/competence-domains.yaml") }
     public var evidenceCuesFile: String { path("data/evidence-cues.yaml") }
     public var payScaleFile: String { path("data/pay-2025-26.yaml") }
+    /// Employer on-costs and high cost area supplements of the same pay year.
+    public var onCostsFile: String { path("data/on-costs-2025-26.yaml") }
     public var clausesFile: String { path("data/clauses.yaml") }
     public var wordingFolder: String { path("templates/banding") }
     /// peerpath's own national context, used when a pathway names none.

@@ -17,7 +17,9 @@ public struct Pipeline: Sendable {
         public static let language = Needs(rawValue: 1)
         /// The pay scale, wording, templates and styles of the documents (`generate`).
         public static let documents = Needs(rawValue: 2)
-        public static let all: Needs = [.language, .documents]
+        /// The pay scale and the employer on-costs of the pay year (`cost`; `generate` for the overview).
+        public static let costs = Needs(rawValue: 4)
+        public static let all: Needs = [.language, .documents, .costs]
     }
 
     public let scheme: Scheme
@@ -31,12 +33,17 @@ public struct Pipeline: Sendable {
     let schema: SchemaSource
     /// peerpath's own national context, for the check of its date and for pathways that name none.
     let nationalContext: NationalContext
+    /// Pay and on-costs of the pay year; nil when the command costs nothing.
+    let costing: EstablishmentCosting?
     /// The kinds of file written for each document.
     public let formats: Set<OutputFormat>
     /// LibreOffice, when `pdf` is among the formats.
     let converter: PDFConverter?
     /// What was dropped from or added to an organisation's styles file, for the caller to report.
     public var stylesReport: [String] { writers?.stylesReport ?? [] }
+    /// The earlier version each pathway is compared with (`generate --since`), for a changes
+    /// document per role that changed; nil writes none.
+    public var since: EarlierVersion?
 
     /// Reads what the command needs once, for any number of pathways: always the scheme and the
     /// competence domains; the language word lists and the documents' pay scale, wording,
@@ -58,6 +65,12 @@ public struct Pipeline: Sendable {
             loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
             language = needs.contains(.language) ? LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder)) : nil
             nationalContext = try NationalContextLoader.load(file: installation.nationalContextFile)
+            if needs.contains(.costs) || needs.contains(.documents) {
+                let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)
+                costing = EstablishmentCosting(payScale: try PayScaleLoader.load(file: installation.payScaleFile), onCosts: onCosts, fullTimeHours: hours)
+            } else {
+                costing = nil
+            }
         } catch {
             throw PeerPathError(.software, error.description)
         }
@@ -105,10 +118,12 @@ public struct Pipeline: Sendable {
     /// Every document of a pathway: for each role its job description, person specification,
     /// job analysis questionnaire, banding justification, panel pack and blind panel pack, and the
     /// pathway overview.
-    public func documents(for assessment: Assessment) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
+    /// With `earlier`, also a changes document for each role that changed since that version.
+    public func documents(for assessment: Assessment, since earlier: Assessment? = nil) throws(PeerPathError) -> [(folder: String, role: RoleCase?, document: Document)] {
         let writers = try documentWriters()
         var documents: [(folder: String, role: RoleCase?, document: Document)] = []
         let cases = assessment.roles.map { roleCase($0, in: assessment, payScale: writers.payScale, clauses: writers.clauses) }
+        let changes = earlier.map { PathwayChanges(from: $0.version, to: assessment.version) }
         do {
             for facts in cases {
                 let folder = "\(assessment.pathway.id)/\(facts.role.id)"
@@ -123,9 +138,14 @@ public struct Pipeline: Sendable {
                 for document in [jobDescription, personSpecification, jobAnalysis, banding, pack, blind] {
                     documents.append((folder, facts, document))
                 }
+                if let earlier, let changes = changes?.role(facts.role.id) {
+                    documents.append((folder, facts, try writers.changes.compose(facts, changes: changes, earlier: earlier.pathway)))
+                }
             }
-            let overview = try writers.overviews.compose(PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
-                                                             payScale: writers.payScale, version: Installation.version))
+            var overviewCase = PathwayCase(pathway: assessment.pathway, roles: cases, findings: assessment.findings,
+                                           payScale: writers.payScale, version: Installation.version)
+            overviewCase.costs = costs(of: assessment)
+            let overview = try writers.overviews.compose(overviewCase)
             documents.append((assessment.pathway.id, nil, overview))
         } catch {
             throw PeerPathError(error)
@@ -133,13 +153,39 @@ public struct Pipeline: Sendable {
         return documents
     }
 
+    /// What a pathway's establishment costs at a pay point (`peerpath cost`), each role at the band
+    /// its evaluation reaches.
+    public func cost(_ assessment: Assessment, payPoint: PayPoint) throws(PeerPathError) -> EstablishmentCost {
+        guard let costing else { throw PeerPathError(.software, "peerpath: error: this command does not cost establishments") }
+        var bands: [String: String] = [:]
+        for entry in assessment.roles {
+            if let band = entry.evaluation.placement.band?.name { bands[entry.role.id] = band }
+        }
+        do {
+            return try costing.cost(assessment.pathway, bands: bands, payPoint: payPoint)
+        } catch {
+            throw PeerPathError(.badData, error.description)
+        }
+    }
+
+    /// The overview's costs: the establishment at the bottom and at the top of each band, or why
+    /// it cannot be costed.
+    func costs(of assessment: Assessment) -> PathwayCase.Costs {
+        do {
+            return .costed(bottom: try cost(assessment, payPoint: .bottom), top: try cost(assessment, payPoint: .top))
+        } catch {
+            return .notCosted(reason: assessment.pathway.organisation.area == .none ? "the pay data is incomplete"
+                : "the \(costing?.onCosts.year ?? assessment.pathway.payYear) high cost area supplement for \(assessment.pathway.organisation.area.name) is not yet in the pay data")
+        }
+    }
+
     /// Every output file of a pathway, as paths relative to the output folder and their bytes.
     public func outputs(for pathway: Pathway, file: String = "") throws(PeerPathError) -> [OutputFile] {
         try outputs(for: assess(pathway, file: file))
     }
 
-    /// Every output file of an assessed pathway.
-    public func outputs(for assessment: Assessment) throws(PeerPathError) -> [OutputFile] {
+    /// Every output file of an assessed pathway; with `earlier`, also the changes documents.
+    public func outputs(for assessment: Assessment, since earlier: Assessment? = nil) throws(PeerPathError) -> [OutputFile] {
         let pathway = assessment.pathway
         let writers = try documentWriters()
         let xml = writers.xml
@@ -154,7 +200,7 @@ public struct Pipeline: Sendable {
             throw PeerPathError(.badData, "\(pathway.id): error: pathway.xml: \(error)")
         }
         let markdown = MarkdownWriter()
-        for (folder, facts, document) in try documents(for: assessment) {
+        for (folder, facts, document) in try documents(for: assessment, since: earlier) {
             let base = "\(folder)/\(document.kind.rawValue)"
             do {
                 if formats.contains(.odt) || formats.contains(.pdf) {
@@ -195,6 +241,21 @@ public struct Pipeline: Sendable {
     @discardableResult
     public func generate(_ pathwayFiles: [String], into folder: String) throws(PeerPathError) -> [String] {
         try Batch(pipeline: self, files: pathwayFiles, folder: folder, jobs: 1).run(listing: true).written
+    }
+}
+
+/// The earlier version of a pathway that `generate --since` compares with: a file, or the
+/// pathway file itself at a git revision.
+public enum EarlierVersion: Sendable {
+    case file(String)
+    case revision(String)
+
+    /// The earlier version of the pathway in `file`, loaded, evaluated and checked.
+    func assessment(of file: String, with pipeline: Pipeline) throws(PeerPathError) -> Assessment {
+        switch self {
+        case .file(let earlier): try PathwayComparison.loadOlder(pipeline: pipeline, file: earlier, revision: nil, newFile: file)
+        case .revision(let revision): try PathwayComparison.loadOlder(pipeline: pipeline, file: nil, revision: revision, newFile: file)
+        }
     }
 }
 

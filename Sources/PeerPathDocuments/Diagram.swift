@@ -23,6 +23,8 @@ public struct Diagram: Sendable, Equatable {
             case normal
             /// A post outside the pathway.
             case outside
+            /// Text alone, without a frame (a chart's labels).
+            case label
         }
 
         public var x: Double

@@ -9,6 +9,8 @@ public struct Document: Sendable {
         case panelPack = "panel-pack"
         case panelPackBlind = "panel-pack-blind"
         case pathwayOverview = "pathway-overview"
+        /// What changed in a role since an earlier version of its pathway (`generate --since`).
+        case changes
     }
 
     public var kind: Kind

@@ -119,6 +119,15 @@ public struct PathwayCase: Sendable {
     public var findings: [Finding]
     public var payScale: PayScale?
     public var version: String
+    /// What the establishment costs, for the overview; nil leaves the costs out.
+    public var costs: Costs?
+
+    /// The establishment's cost a year with everyone at the bottom and at the top of their band, or
+    /// why it cannot be given.
+    public enum Costs: Sendable {
+        case costed(bottom: EstablishmentCost, top: EstablishmentCost)
+        case notCosted(reason: String)
+    }
 
     public init(pathway: Pathway, roles: [RoleCase], findings: [Finding], payScale: PayScale?, version: String) {
         self.pathway = pathway

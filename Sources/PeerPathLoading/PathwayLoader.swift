@@ -71,10 +71,17 @@ public struct PathwayLoader: Sendable {
         let root = try YAMLNode.parse(source)
         let top = try root.mapping(keys: ["pathway", "roles", "routes", "language"])
         let head = try top.required("pathway").mapping(keys: Self.pathwayKeys)
-        let organisationNode = try head.required("organisation").mapping(keys: ["name", "sector"])
-        let organisation = Organisation(
+        let organisationNode = try head.required("organisation").mapping(keys: ["name", "sector", "area", "pays-apprenticeship-levy"])
+        var organisation = Organisation(
             name: try organisationNode.required("name").string(),
-            sector: try organisationNode.required("sector").oneOf(Organisation.Sector.self))
+            sector: try organisationNode.required("sector").oneOf(Organisation.Sector.self),
+            paysApprenticeshipLevy: try organisationNode.optional("pays-apprenticeship-levy")?.bool() ?? false)
+        if let areaNode = organisationNode.optional("area") {
+            let text = try areaNode.string()
+            if let problem = PathwayRules.areaProblem(text) { throw areaNode.error(problem) }
+            organisation.area = HighCostArea(rawValue: text) ?? .none
+            organisation.areaLocation = areaNode.location
+        }
 
         var items = ItemReader(scheme: scheme, domains: domains)
         if let folder = catalogueFolder {
@@ -103,6 +110,7 @@ public struct PathwayLoader: Sendable {
         pathway.signOff = try readSignOff(head)
         pathway.clauses = try head.optional("clauses").map { (node) throws(LoadError) in try readClauses(node) } ?? []
         pathway.payYearLocation = head.optional("pay-year")?.location
+        if catalogueFolder != nil || head.optional("catalogue") != nil { pathway.catalogue = items.catalogue }
         if let contextNode = head.optional("national-context") {
             pathway.nationalContext = try NationalContextLoader.load(named: try contextNode.string(), beside: source.file, at: contextNode)
         }

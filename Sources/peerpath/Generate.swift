@@ -16,8 +16,12 @@ struct Generate: ParsableCommand {
         LibreOffice's rendering of each ODT, made in one soffice process for the whole batch and put \
         in place with the other files; without LibreOffice it exits 69 (Debian: libreoffice-writer-nogui).
 
+        --since OLD (one pathway) or --since-git REV (each pathway's file at a git revision) also \
+        writes, for each role that changed, a changes document: what changed in the job, factor by \
+        factor with the duties behind it, and the band before and after.
+
         Exit codes: 0 written, 64 bad usage, 65 bad input data, 66 missing input, 69 LibreOffice needed for pdf \
-        but not installed, 70 broken templates or schema, 74 write error, 130 and 143 interrupted.
+        (or git for --since-git) but not installed, 70 broken templates or schema, 74 write error, 130 and 143 interrupted.
         """
     )
 
@@ -42,11 +46,21 @@ struct Generate: ParsableCommand {
     @Flag(name: .customLong("validate"), help: "Parse every XML file back and validate it against schemas/peerpath.rng as it is written (make validate checks the files afterwards).")
     var validating = false
 
+    @Option(name: .long, help: ArgumentHelp("An earlier version of the pathway (YAML or pathway.xml): also write a changes document for each role that changed since it. Needs one pathway.", valueName: "OLD"))
+    var since: String?
+
+    @Option(name: .customLong("since-git"), help: ArgumentHelp("Also write a changes document for each role that changed since each pathway file's version at this git revision.", valueName: "REV"))
+    var sinceGit: String?
+
     @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out needs a folder; an empty name names none") }
+        guard since == nil || sinceGit == nil else { throw ValidationError("give --since or --since-git, not both") }
+        if since != nil, PathwayFiles.expand(pathways).count != 1 {
+            throw ValidationError("--since compares one pathway with its earlier version; give one pathway file (or use --since-git REV for several)")
+        }
     }
 
     func run() throws {
@@ -54,8 +68,9 @@ struct Generate: ParsableCommand {
         let files = PathwayFiles.expand(pathways)
         let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
-            let pipeline = try Pipeline(installation: share.installation(), styles: styles, catalogue: catalogue.catalogue, validating: validating,
+            var pipeline = try Pipeline(installation: share.installation(), styles: styles, catalogue: catalogue.catalogue, validating: validating,
                                         formats: OutputFormat.parse(formats))
+            pipeline.since = since.map(EarlierVersion.file) ?? sinceGit.map(EarlierVersion.revision)
             if !quiet {
                 for line in pipeline.stylesReport { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             }

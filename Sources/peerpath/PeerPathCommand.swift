@@ -8,7 +8,7 @@ struct PeerPathCommand: ParsableCommand {
         commandName: "peerpath",
         abstract: "Career pathways for peer support workers: job descriptions and Agenda for Change banding from one pathway file.",
         version: Installation.version,
-        subcommands: [Generate.self, Evaluate.self, Check.self, Lint.self, TraceCommand.self, Validate.self, Factors.self, CatalogueCommand.self]
+        subcommands: [Generate.self, Evaluate.self, Diff.self, Cost.self, Check.self, Lint.self, TraceCommand.self, Validate.self, Factors.self, CatalogueCommand.self]
     )
 }
 

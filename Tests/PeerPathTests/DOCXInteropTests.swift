@@ -85,6 +85,33 @@ struct DOCXLibreOfficeTests {
     /// Text without any whitespace, so a heading wrapped over two lines is still found.
     static func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init)) }
 
+    /// The first words of each short list (at most `KeepTogether.shortList` items) whose last item
+    /// LibreOffice put on a later page than its first. Items are found in order, whitespace ignored.
+    static func splitShortLists(_ document: Document, pdf: String) throws -> [String] {
+        let pages = try ExternalTool.run(ExternalTool.path("pdftotext")!, [pdf, "-"]).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        var text = ""
+        var pageStarts: [String.Index] = []
+        for page in pages {
+            pageStarts.append(text.endIndex)
+            text += squeezed(String(page))
+        }
+        func page(of index: String.Index) -> Int { pageStarts.lastIndex { $0 <= index } ?? 0 }
+        var cursor = text.startIndex
+        var split: [String] = []
+        for case .list(let list) in document.blocks where list.items.count > 1 {
+            // The start of each item is enough to place it, and stays clear of the label LibreOffice adds.
+            let first = String(squeezed(list.items[0]).prefix(40))
+            let last = String(squeezed(list.items[list.items.count - 1]).prefix(40))
+            guard let start = text.range(of: first, range: cursor..<text.endIndex),
+                  let end = text.range(of: last, range: start.lowerBound..<text.endIndex) else { continue }
+            cursor = end.upperBound
+            if list.items.count <= KeepTogether.shortList && page(of: start.lowerBound) != page(of: end.lowerBound) {
+                split.append(String(list.items[0].prefix(50)))
+            }
+        }
+        return split
+    }
+
     @Test func everyDocumentLaysOutLikeItsODTWithEveryHeading() throws {
         let folder = TestSupport.temporaryFolder()
         let writers = try TestSupport.pipeline.documentWriters()
@@ -105,10 +132,16 @@ struct DOCXLibreOfficeTests {
             let odt = try Self.pages(base + "-odt.pdf")
             print("\(document.kind.rawValue): LibreOffice lays out the .docx on \(docx) pages, the .odt on \(odt)")
             #expect(docx > 0)
-            // Within two pages, not one: the ODT now keeps short lists and headings with what follows
-            // whole on a page (clean pages for the panel) and the .docx does not yet, so the long
-            // packs run a page or two longer as ODT (issue 19 stays open on this).
-            #expect(abs(docx - odt) <= 2, "\(document.kind.rawValue): .docx \(docx) pages, .odt \(odt)")
+            #expect(abs(docx - odt) <= 1, "\(document.kind.rawValue): .docx \(docx) pages, .odt \(odt)")
+            // Both keep short lists whole on one page by the same chain of keep-with-next items, so the
+            // same lists stay whole in both. LibreOffice follows the chain except, rarely, where it would
+            // have to move the whole chain to the next page (the person specification's last list); Word
+            // always follows it. More than one split list in a document means the chain is gone.
+            let splitDOCX = try Self.splitShortLists(document, pdf: base + ".pdf")
+            let splitODT = try Self.splitShortLists(document, pdf: base + "-odt.pdf")
+            if !splitODT.isEmpty { print("\(document.kind.rawValue): LibreOffice splits the short lists starting \(splitODT)") }
+            #expect(splitDOCX == splitODT, "\(document.kind.rawValue): split in the .docx \(splitDOCX), in the .odt \(splitODT)")
+            #expect(splitODT.count <= 1, "\(document.kind.rawValue): short lists split over a page break: \(splitODT)")
             let text = Self.squeezed(try ExternalTool.run(ExternalTool.path("pdftotext")!, [base + ".pdf", "-"]))
             for case .heading(_, let heading) in document.blocks {
                 #expect(text.contains(Self.squeezed(heading)), "\(document.kind.rawValue): '\(heading)' is not in the PDF")
@@ -120,7 +153,7 @@ struct DOCXLibreOfficeTests {
                 let found = try Self.contentsPages(base + "-odt.pdf")
                 print("\(document.kind.rawValue): contents pages in the .docx \(written), in the .odt \(found)")
                 #expect(written.count == document.sections.count)
-                #expect(zip(written, found).allSatisfy { abs($0 - $1) <= 2 }, "\(written) against \(found)")
+                #expect(zip(written, found).allSatisfy { abs($0 - $1) <= 1 }, "\(written) against \(found)")
             }
         }
     }

@@ -15,8 +15,24 @@ enum ShippedDocuments {
     static let all = try! TestSupport.pipeline.documents(for: assessment)
 
     static func document(_ kind: Document.Kind, role: String? = "peer-leader") -> Document {
-        all.first { $0.document.kind == kind && $0.role?.role.id == role }!.document
+        if kind == .changes { return changes }
+        return all.first { $0.document.kind == kind && $0.role?.role.id == role }!.document
     }
+
+    /// The peer leader's changes document, against an earlier version of the pathway in which the
+    /// role had a duty fewer and other hours.
+    static let changes: Document = {
+        let folder = TestSupport.temporaryFolder() + "/pathways"
+        try! FileManager.default.copyItem(atPath: TestSupport.repository + "/pathways", toPath: folder)
+        let earlierFile = folder + "/nhs-adult-mental-health.yaml"
+        let earlierText = TestSupport.read(earlierFile).replacingOccurrences(of: "      - use: peer-training-budget\n", with: "")
+            .replacingOccurrences(of: "    hours: 37.5\n    reference: NDH-PL", with: "    hours: 30\n    reference: NDH-PL")
+        try! Data(earlierText.utf8).write(to: URL(fileURLWithPath: earlierFile))
+        let pipeline = TestSupport.pipeline
+        let earlier = pipeline.assess(try! pipeline.load(earlierFile), file: earlierFile)
+        return try! pipeline.documents(for: assessment, since: earlier)
+            .first { $0.document.kind == .changes && $0.role?.role.id == "peer-leader" }!.document
+    }()
 }
 
 extension Document {
@@ -137,7 +153,18 @@ struct DocumentTests {
         let roles = try #require(overview.tables.first { $0.name == "Roles" })
         #expect(roles.rows.count == 6)
         #expect(roles.rows[4] == ["Peer Leader", "Band 7", "495", "£47,810 to £54,710", "Full time", "Head of Peer Support and Lived Experience"])
-        #expect(overview.paragraphs.contains { $0.hasPrefix("One of each post costs from £") })
+        // The costs: each role from the bottom to the top of its band (worked in CostingTests), and the total.
+        let costs = try #require(overview.tables.first { $0.name == "Costs" })
+        #expect(costs.header == ["Role", "Band", "Posts", "WTE", "Basic pay", "On-costs", "Total a year"])
+        #expect(costs.rows.count == 7)
+        #expect(costs.rows[4] == ["Peer Leader", "Band 7", "2", "2", "£95,620 to £109,420", "£27,071 to £31,195", "£122,691 to £140,615"])
+        #expect(costs.rows[6] == ["Total", "", "31", "29.6", "£898,677 to £1,009,271", "£245,275 to £278,320", "£1,143,952 to £1,287,591"])
+        #expect(overview.paragraphs.contains { $0.hasPrefix("What the posts cost a year at 2025/26 pay") && $0.contains("apprenticeship levy (0.5% of pay)") })
+        let chart = try #require(overview.figures.first { $0.name == "cost-by-band" })
+        // One row per band (label, top bar, bottom bar, amounts), Bands 3 to 8a.
+        #expect(chart.diagram.boxes.count == 6 * 4)
+        #expect(chart.diagram.boxes[0].lines == ["Band 3"])
+        #expect(chart.alternativeText.contains("Band 7, £122,691 to £140,615"))
         #expect(overview.headings(level: 3).contains("From Peer Support Worker to Senior Peer Support Worker"))
         #expect(overview.paragraphs.contains("The checks found nothing to raise on this pathway."))
         let ladder = try #require(overview.figures.first)

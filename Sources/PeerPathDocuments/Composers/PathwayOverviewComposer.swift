@@ -19,7 +19,6 @@ public struct PathwayOverviewComposer: Sendable {
                 && !(pathway.organisation.sector == .nhsTrust && pathway.organisation.name.contains("NHS")),
             "payYear": facts.payScale?.year ?? pathway.payYear,
         ]
-        context["costText"] = costText(facts)
         let errors = facts.findings.filter { $0.severity == .error }.count
         let warnings = facts.findings.filter { $0.severity == .warning }.count
         context["findingsText"] = facts.findings.isEmpty
@@ -29,6 +28,7 @@ public struct PathwayOverviewComposer: Sendable {
             switch slot {
             case "ladder": return [.figure(PathwayCase.ladderFigure(pathway: pathway, evaluations: evaluations, focus: nil))]
             case "roles": return [.table(rolesTable(facts))]
+            case "costs": return costBlocks(facts)
             case "steps": return steps(pathway)
             case "versions": return [.table(versionsTable(facts))]
             case "findings": return facts.findings.isEmpty ? [] : FindingBlocks.blocks(facts.findings, pathway: pathway)
@@ -66,21 +66,76 @@ public struct PathwayOverviewComposer: Sendable {
                      rows: rows, widths: [5, 2, 3, 3, 3])
     }
 
-    /// The cost of one of each post, from the bottom to the top of each band, full-time equivalent
-    /// scaled by each post's hours.
-    private func costText(_ facts: PathwayCase) -> String {
-        guard let scale = facts.payScale else { return "" }
-        var low = 0.0
-        var high = 0.0
-        for entry in facts.roles {
-            guard let band = entry.evaluation.placement.band?.name, let points = scale.points[band],
-                  let first = points.first, let last = points.last else { continue }
-            let share = entry.role.hours / 37.5
-            low += Double(first) * share
-            high += Double(last) * share
+    /// What the establishment costs a year, from everyone at the bottom of their band to everyone
+    /// at the top: a sentence on what is counted, a table by role, and a chart by band.
+    private func costBlocks(_ facts: PathwayCase) -> [Block] {
+        switch facts.costs {
+        case nil:
+            return []
+        case .notCosted(let reason)?:
+            return [.paragraph("The establishment's cost is not shown: \(reason).")]
+        case .costed(let bottom, let top)?:
+            let tops = Dictionary(uniqueKeysWithValues: top.posts.map { ($0.roleID, $0) })
+            func range(_ low: Int, _ high: Int) -> String {
+                low == high ? Self.pounds(high) : "\(Self.pounds(low)) to \(Self.pounds(high))"
+            }
+            let withSupplement = bottom.area != .none
+            var rows: [[String]] = []
+            for post in bottom.posts.sorted(by: { $0.tier < $1.tier }) {
+                let high = tops[post.roleID]?.amounts ?? post.amounts
+                let low = post.amounts
+                var row = [post.title, post.band.map { "Band \($0)" } ?? "outside", String(low.headcount), low.wholeTime.description]
+                if post.notCosted != nil {
+                    row += ["not costed"] + (withSupplement ? [""] : []) + ["", ""]
+                } else {
+                    row += [range(low.basic, high.basic)] + (withSupplement ? [range(low.supplement, high.supplement)] : [])
+                        + [range(low.onCosts, high.onCosts), range(low.total, high.total)]
+                }
+                rows.append(row)
+            }
+            let low = bottom.total
+            let high = top.total
+            rows.append(["Total", "", String(low.headcount), low.wholeTime.description, range(low.basic, high.basic)]
+                        + (withSupplement ? [range(low.supplement, high.supplement)] : [])
+                        + [range(low.onCosts, high.onCosts), range(low.total, high.total)])
+            let header = ["Role", "Band", "Posts", "WTE", "Basic pay"] + (withSupplement ? ["High cost area supplement"] : []) + ["On-costs", "Total a year"]
+            let widths = [5, 2, 2, 2, 4] + (withSupplement ? [4] : []) + [4, 4]
+            let topBands = Dictionary(uniqueKeysWithValues: top.byBand.map { ($0.band, $0.amounts.total) })
+            let chartRows = bottom.byBand.map { CostChart.Row(band: $0.band, bottom: $0.amounts.total, top: topBands[$0.band] ?? $0.amounts.total) }
+            var blocks: [Block] = [.paragraph(costIntroduction(bottom)),
+                                   .table(Table(name: "Costs", header: header, rows: rows, widths: widths))]
+            if !chartRows.isEmpty {
+                blocks.append(.figure(Figure(name: "cost-by-band", diagram: CostChart.diagram(chartRows, title: "Cost by band: \(facts.pathway.title)"),
+                                             alternativeText: CostChart.description(chartRows),
+                                             caption: "Cost a year of each band's posts: the dark bar with everyone at the bottom of the band, the light bar with everyone at the top.")))
+            }
+            return blocks
         }
-        return "One of each post costs from \(PayScale.pounds(Int(low.rounded()))) to \(PayScale.pounds(Int(high.rounded()))) a year in salary, at the hours shown, before employer's pension and National Insurance contributions."
     }
+
+    /// What the costs count, in words.
+    private func costIntroduction(_ cost: EstablishmentCost) -> String {
+        let rates = cost.onCosts
+        var counted = ["the employer's National Insurance (\(rates.nationalInsuranceRate) of each person's pay above \(PayScale.pounds(rates.secondaryThreshold / 100)) a year)"]
+        if cost.pensionCounted {
+            counted.append("the employer's NHS Pension Scheme contribution (\(rates.pensionRate); the other \(rates.pensionPaidCentrally) is paid centrally)")
+        }
+        if cost.levyCounted { counted.append("the apprenticeship levy (\(rates.levyRate) of pay)") }
+        var text = "What the posts cost a year at \(cost.payYear) pay, each role at the band its evaluation reaches, from everyone at the bottom of their band to everyone at the top. Pay is for the whole-time equivalent, shared equally between the people in post. On-costs are \(Self.list(counted))."
+        if cost.area != .none {
+            text += " The posts are in \(cost.area.name), so each carries the high cost area supplement."
+        }
+        if !cost.levyCounted { text += " No apprenticeship levy is counted: the pathway does not say the organisation pays it." }
+        if !cost.pensionCounted { text += " No employer pension is counted: the organisation's own scheme and rate are not known." }
+        return text + " Amounts are to the nearest pound."
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+
+    /// Whole pounds, a half pound upwards.
+    private static func pounds(_ pence: Int) -> String { PayScale.pounds(Rounding.divide(pence, by: 100)) }
 
     private func steps(_ pathway: Pathway) -> [Block] {
         var blocks: [Block] = []

@@ -51,12 +51,13 @@ struct DOCXBody {
         try w.start("w:body")
         var state = State()
         var breakBefore = false
-        for block in document.blocks {
+        for (index, block) in document.blocks.enumerated() {
             if case .pageBreak = block {
                 breakBefore = true
                 continue
             }
-            try write(block, breakBefore: breakBefore, state: &state, to: w)
+            try write(block, breakBefore: breakBefore, keepWithNext: KeepTogether.blockKeepsWithNext(document.blocks, at: index),
+                      state: &state, to: w)
             breakBefore = false
         }
         try sectionProperties(w)
@@ -79,9 +80,12 @@ struct DOCXBody {
         try w.element("w:footerReference", ["w:type": "default", "r:id": RelationshipID.footer])
         try w.element("w:pgSz", ["w:w": "11906", "w:h": "16838"])
         try w.element("w:pgMar", [
-            "w:top": String(DOCXUnits.twips(centimetres: 1.8)), "w:right": String(DOCXUnits.twips(centimetres: 2)),
-            "w:bottom": String(DOCXUnits.twips(centimetres: 1.8)), "w:left": String(DOCXUnits.twips(centimetres: 2)),
-            "w:header": String(DOCXUnits.twips(centimetres: 0.9)), "w:footer": String(DOCXUnits.twips(centimetres: 0.6)),
+            // The ODT's page: margins of 1.8 cm above and 1.2 cm below, with the header's band (0.6 cm and
+            // 0.3 cm of space) and the footer's (0.6 cm and 0.4 cm) taken from the text area, so both
+            // formats hold the same text on a page.
+            "w:top": String(DOCXUnits.twips(centimetres: 2.7)), "w:right": String(DOCXUnits.twips(centimetres: 2)),
+            "w:bottom": String(DOCXUnits.twips(centimetres: 2.2)), "w:left": String(DOCXUnits.twips(centimetres: 2)),
+            "w:header": String(DOCXUnits.twips(centimetres: 1.8)), "w:footer": String(DOCXUnits.twips(centimetres: 1.2)),
             "w:gutter": "0",
         ])
         try w.element("w:cols", ["w:space": "708"])
@@ -90,10 +94,12 @@ struct DOCXBody {
 
     /// A paragraph: its style, properties and runs.
     private func paragraph(_ w: XMLWriter, style: String, breakBefore: Bool = false, numbering: Int? = nil,
+                           keepNext: Bool = false,
                            content: () throws(XMLWriteError) -> Void) throws(XMLWriteError) {
         try w.start("w:p")
         try w.start("w:pPr")
         try w.element("w:pStyle", ["w:val": style])
+        if keepNext { try w.element("w:keepNext") }
         if breakBefore { try w.element("w:pageBreakBefore") }
         if let numbering {
             try w.start("w:numPr")
@@ -135,7 +141,7 @@ struct DOCXBody {
         try w.end()
     }
 
-    private func write(_ block: Block, breakBefore: Bool, state: inout State, to w: XMLWriter) throws(XMLWriteError) {
+    private func write(_ block: Block, breakBefore: Bool, keepWithNext: Bool, state: inout State, to w: XMLWriter) throws(XMLWriteError) {
         if breakBefore {
             switch block {
             case .heading, .title, .paragraph, .subtitle, .contents: break
@@ -160,7 +166,7 @@ struct DOCXBody {
                 }
             }
         case .paragraph(let text):
-            try paragraph(w, style: "BodyText", breakBefore: breakBefore) { () throws(XMLWriteError) in try Self.run(text, to: w) }
+            try paragraph(w, style: "BodyText", breakBefore: breakBefore, keepNext: keepWithNext) { () throws(XMLWriteError) in try Self.run(text, to: w) }
         case .title(let text):
             try paragraph(w, style: "Title", breakBefore: breakBefore) { () throws(XMLWriteError) in try Self.run(text, to: w) }
         case .subtitle(let text):
@@ -173,8 +179,11 @@ struct DOCXBody {
                 state.numberedList += 1
                 numId = state.numberedList + 1
             }
-            for item in list.items {
-                try paragraph(w, style: "ListParagraph", numbering: numId) { () throws(XMLWriteError) in try Self.run(item, to: w) }
+            // Kept together as the ODT keeps it: a short list whole (each item but the last keeps with
+            // the next; Word and LibreOffice follow the chain), a long one without a lone first or last item.
+            for (position, item) in list.items.enumerated() {
+                let keep = KeepTogether.listItemKeepsWithNext(position: position, count: list.items.count)
+                try paragraph(w, style: "ListParagraph", numbering: numId, keepNext: keep) { () throws(XMLWriteError) in try Self.run(item, to: w) }
             }
         case .table(let table):
             state.table += 1

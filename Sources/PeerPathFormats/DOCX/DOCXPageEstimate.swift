@@ -8,14 +8,15 @@ import PeerPathDocuments
 struct DOCXPageEstimate {
     let document: Document
 
-    /// Points of text height on a page: A4 less the 1.8 cm top and bottom margins.
-    static let pageHeight = 841.9 - 2 * 1.8 * 72 / 2.54
+    /// Points of text height on a page: A4 less the 2.7 cm top and 2.2 cm bottom margins (DOCXBody's page).
+    static let pageHeight = 841.9 - (2.7 + 2.2) * 72 / 2.54
     /// Points of text width: 17 cm.
     static let pageWidth = 17 * 72 / 2.54
     /// Arial's average character width in English text, as a share of the font size.
     static let characterWidth = 0.46
-    /// Arial's line height, as a share of the font size.
-    static let lineHeight = 1.15
+    /// A line's height, as a share of the font size: fitted to LibreOffice's layout of the shipped
+    /// panel packs (the contents' pages then match the .docx's own pages).
+    static let lineHeight = 1.1
 
     /// Lines `text` takes at `size` points across `width` points.
     static func lines(_ text: String, size: Double, width: Double) -> Int {

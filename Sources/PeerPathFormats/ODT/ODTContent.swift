@@ -15,7 +15,8 @@ struct ODTContent {
 
     /// The pictures peerpath writes itself, which no styles file may bring (a test checks every
     /// figure of the shipped documents is here).
-    static let ownPictures: Set<String> = ["Pictures/org-chart.svg", "Pictures/ladder.svg", "Pictures/org-chart.png", "Pictures/ladder.png"]
+    static let ownPictures: Set<String> = ["Pictures/org-chart.svg", "Pictures/ladder.svg", "Pictures/cost-by-band.svg",
+                                           "Pictures/org-chart.png", "Pictures/ladder.png", "Pictures/cost-by-band.png"]
 
     func write() throws(XMLWriteError) -> [UInt8] {
         let w = XMLWriter()
@@ -33,7 +34,7 @@ struct ODTContent {
                 continue
             }
             if case .heading(1, _) = block { part += 1 }
-            try write(block, index: index, part: part, breakBefore: breakBefore, keepWithNext: keepsWithNext(index), to: w)
+            try write(block, index: index, part: part, breakBefore: breakBefore, keepWithNext: KeepTogether.blockKeepsWithNext(document.blocks, at: index), to: w)
             breakBefore = false
         }
         try w.end()
@@ -42,19 +43,6 @@ struct ODTContent {
         return Array(try w.finish())
     }
 
-    /// Whether the block at an index must stay on the page of the block after it: a paragraph that
-    /// introduces a list or a table (it usually ends with a colon) is never left at the foot of a page.
-    private func keepsWithNext(_ index: Int) -> Bool {
-        guard case .paragraph = document.blocks[index], index + 1 < document.blocks.count else { return false }
-        switch document.blocks[index + 1] {
-        case .list, .table: return true
-        default: return false
-        }
-    }
-
-    /// Lists of at most this many items stay on one page; longer ones keep their first two and last
-    /// two items together, so no page holds a single item.
-    static let shortList = 6
     /// Tables of at most this many rows are not broken across pages.
     static let shortTable = 10
 
@@ -144,22 +132,6 @@ struct ODTContent {
         try w.attribute("style:family", "table-row")
         try w.element("style:table-row-properties", ["fo:keep-together": "always"])
         try w.end()
-        try w.start("style:style")
-        try w.attribute("style:name", "ListBox")
-        try w.attribute("style:family", "table")
-        try w.element("style:table-properties", ["style:width": "\(Self.textWidth)cm", "table:align": "margins",
-                                                 "fo:margin-top": "0cm", "fo:margin-bottom": "0.1cm"])
-        try w.end()
-        try w.start("style:style")
-        try w.attribute("style:name", "ListBox.A")
-        try w.attribute("style:family", "table-column")
-        try w.element("style:table-column-properties", ["style:column-width": "\(Self.textWidth)cm"])
-        try w.end()
-        try w.start("style:style")
-        try w.attribute("style:name", "ListCell")
-        try w.attribute("style:family", "table-cell")
-        try w.element("style:table-cell-properties", ["fo:padding": "0cm", "fo:border": "none"])
-        try w.end()
         try cellStyle(w, name: "Cell", background: nil)
         try cellStyle(w, name: "HeaderCell", background: "#dfe8f0")
         try w.start("style:style")
@@ -221,22 +193,6 @@ struct ODTContent {
             try w.element("text:p", ["text:style-name": style("Title", breakBefore: breakBefore)], text: text)
         case .subtitle(let text):
             try w.element("text:p", ["text:style-name": "Subtitle"], text: text)
-        case .list(let list) where list.items.count <= Self.shortList:
-            // A short list sits in a borderless one-cell table whose row may not split, so the list
-            // stays whole on one page (LibreOffice does not follow a chain of keep-with-next items).
-            try w.start("table:table")
-            try w.attribute("table:name", "List\(index)")
-            try w.attribute("table:style-name", "ListBox")
-            try w.element("table:table-column", ["table:style-name": "ListBox.A"])
-            try w.start("table:table-row")
-            try w.attribute("table:style-name", "Row")
-            try w.start("table:table-cell")
-            try w.attribute("table:style-name", "ListCell")
-            try w.attribute("office:value-type", "string")
-            try writeList(list, to: w)
-            try w.end()
-            try w.end()
-            try w.end()
         case .list(let list):
             try writeList(list, to: w)
         case .table(let table):
@@ -258,8 +214,9 @@ struct ODTContent {
         }
         let count = list.items.count
         for (position, item) in list.items.enumerated() {
-            // A long list never leaves its first or last item alone on a page.
-            let keep = count > Self.shortList && (position == 0 || position == count - 2)
+            // A short list stays whole on a page (each item but the last keeps with the next, a chain
+            // LibreOffice follows); a long one never leaves its first or last item alone on a page.
+            let keep = KeepTogether.listItemKeepsWithNext(position: position, count: count)
             try w.start("text:list-item")
             try w.element("text:p", ["text:style-name": keep ? "List_20_Contents_Keep" : "List_20_Contents"], text: item)
             try w.end()

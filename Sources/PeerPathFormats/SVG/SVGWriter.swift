@@ -43,9 +43,12 @@ public struct SVGWriter: Sendable {
         case .focus: ("#005eb8", "#003087", "#ffffff")
         case .normal: ("#e8edee", "#425563", "#1f2328")
         case .outside: ("#ffffff", "#768692", "#425563")
+        case .label: ("none", "none", "#1f2328")
         }
-        try w.element("rect", ["x": Self.number(box.x), "y": Self.number(box.y), "width": Self.number(box.width),
-                               "height": Self.number(box.height), "rx": "6", "fill": fill, "stroke": stroke, "stroke-width": "1.2"])
+        if box.emphasis != .label {
+            try w.element("rect", ["x": Self.number(box.x), "y": Self.number(box.y), "width": Self.number(box.width),
+                                   "height": Self.number(box.height), "rx": "6", "fill": fill, "stroke": stroke, "stroke-width": "1.2"])
+        }
         if box.emphasis == .outside {
             try w.element("rect", ["x": Self.number(box.x + 3), "y": Self.number(box.y + 3), "width": Self.number(box.width - 6),
                                    "height": Self.number(box.height - 6), "rx": "4", "fill": "none", "stroke": stroke,

@@ -59,9 +59,16 @@ public struct PathwayXMLReader: Sendable {
             }
             return Allowance(rule: rule, phrase: element["phrase"], reason: element.text, location: element.location)
         }
+        var employer = Organisation(name: organisation.text, sector: Organisation.Sector(rawValue: organisation["sector"] ?? "") ?? .nhsTrust,
+                                    paysApprenticeshipLevy: organisation["pays-apprenticeship-levy"] == "true")
+        if let area = organisation["area"] {
+            if let problem = PathwayRules.areaProblem(area) { throw organisation.error(problem) }
+            employer.area = HighCostArea(rawValue: area) ?? .none
+            employer.areaLocation = organisation.location
+        }
         var pathway = Pathway(
             id: head["id"] ?? "", title: head.children("title")[0].text,
-            organisation: Organisation(name: organisation.text, sector: Organisation.Sector(rawValue: organisation["sector"] ?? "") ?? .nhsTrust),
+            organisation: employer,
             payYear: head["pay-year"] ?? "", roles: roles, routes: routes,
             nonPeerTimeLimit: try head.number("non-peer-time-limit"), domains: domains,
             allowances: allowances, location: head.location)

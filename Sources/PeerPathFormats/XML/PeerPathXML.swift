@@ -141,7 +141,12 @@ public struct PeerPathXML: Sendable {
         try w.attribute("pay-year", pathway.payYear)
         if let limit = pathway.nonPeerTimeLimit { try w.attribute("non-peer-time-limit", String(limit)) }
         try w.element("title", text: pathway.title)
-        try w.element("organisation", ["sector": pathway.organisation.sector.rawValue], text: pathway.organisation.name)
+        try w.start("organisation")
+        try w.attribute("sector", pathway.organisation.sector.rawValue)
+        if pathway.organisation.area != .none { try w.attribute("area", pathway.organisation.area.rawValue) }
+        if pathway.organisation.paysApprenticeshipLevy { try w.attribute("pays-apprenticeship-levy", "true") }
+        try w.text(pathway.organisation.name)
+        try w.end()
         try writeClauses(pathway.clauses, to: w)
         try writeSignOff(pathway.signOff, to: w)
         try w.end()

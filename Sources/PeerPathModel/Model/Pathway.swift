@@ -20,6 +20,9 @@ public struct Pathway: Sendable {
     public var clauses: [Clause] = []
     /// The pathway's own national context (`national-context:`), or nil for peerpath's.
     public var nationalContext: NationalContext?
+    /// The catalogue the pathway's roles draw on, where it was read from YAML with one; `diff` uses
+    /// it to tell a change of a catalogue item from a change of the pathway file.
+    public var catalogue: Catalogue?
     /// Where `pay-year` is written, for findings about it.
     public var payYearLocation: SourceLocation?
 

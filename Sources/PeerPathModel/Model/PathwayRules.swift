@@ -44,7 +44,15 @@ public enum PathwayRules {
         if !wte.isFinite || wte <= 0 || wte > Double(posts.headcount) {
             return ("wte", "'wte' (whole-time equivalent) must be more than 0 and at most the headcount, \(posts.headcount)")
         }
+        if abs(wte * 10_000 - (wte * 10_000).rounded()) > 1e-6 {
+            return ("wte", "'wte' (whole-time equivalent) has at most four decimal places, e.g. 0.8667")
+        }
         return nil
+    }
+
+    /// Why an organisation's `area` is not a high cost area zone (with the nearest), or nil.
+    public static func areaProblem(_ text: String) -> String? {
+        HighCostArea.problem(text)
     }
 
     /// Why a version and agreement is wrong (key and message), or nil: a version is given, an
