@@ -133,7 +133,7 @@ fuzz: fuzz-build ## fuzz the pathway loader, the XML reader and the styles impor
 	  styles $(CURDIR)/Tests/Fuzz/seeds/styles -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 
 BENCH_SIZES ?= 100 1000 10000
-bench: build $(SERVER) ## benchmark: documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, and pandoc; then the what-if load
+bench: build $(SERVER) ## benchmark: command latency (--version, evaluate, trace, check, lint) against 25 ms, documents/s, CPU ms a document, peak memory for BENCH_SIZES roles, pandoc; then the what-if load
 	scripts/bench $(BIN) $(BENCH_SIZES)
 	scripts/bench-what-if $(BIN)
 

@@ -11,7 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Exact: PeerPathLoading reads libyaml's events through the copy of libyaml Yams builds (its CYaml module).
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // The web server of `peerpath serve`; its optional traits (swift-configuration, full Foundation) are not needed.
@@ -30,15 +31,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // librsvg and cairo, through pkg-config (Debian: librsvg2-dev): PNG fallbacks of the SVG diagrams.
-        .systemLibrary(
-            name: "CRsvg",
-            pkgConfig: "librsvg-2.0",
-            providers: [.apt(["librsvg2-dev"])]
-        ),
+        // librsvg and cairo (Debian: librsvg2-2): PNG fallbacks of the SVG diagrams. Opened with dlopen when a
+        // PNG is first drawn, not linked (see RsvgLibrary); the module declares the few types and functions used.
+        .systemLibrary(name: "CRsvg"),
         // The domain: pathway model, job evaluation, findings. Foundation only.
         .target(name: "PeerPathModel"),
-        // YAML files -> model (and the documents' wording), with a file:line:column on every error.
+        // YAML files -> model (and the documents' wording), with a file:line:column on every error. Yams brings
+        // libyaml (its CYaml module, which its product makes visible to dependants); YAMLComposer reads its events.
         .target(
             name: "PeerPathLoading",
             dependencies: ["PeerPathModel", "PeerPathDocuments", .product(name: "Yams", package: "Yams")]

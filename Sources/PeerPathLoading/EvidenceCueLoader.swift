@@ -5,14 +5,15 @@ import PeerPathModel
 public enum EvidenceCueLoader {
     public static func load(file: String, scheme: Scheme) throws(LoadError) -> EvidenceCues {
         let top = try YAMLNode.parse(SourceText(contentsOf: file)).mapping(keys: ["groups", "factors", "criteria"])
-        var groups: [String: [String]] = [:]
+        // Each group's cues, made once however many needs name the group.
+        var groups: [String: [Cue]] = [:]
         if let node = top.optional("groups") {
             var names: Set<String> = []
-            if case .mapping(let mapping) = node.node {
-                for key in mapping.keys { if case .scalar(let scalar) = key { names.insert(scalar.string) } }
+            if case .mapping(let pairs) = node.node.content {
+                for pair in pairs { if let scalar = pair.key.scalar { names.insert(scalar.string) } }
             }
             for (name, list) in try node.mapping(keys: names).entries {
-                groups[name] = try list.sequence().map { (n) throws(LoadError) in try n.scalarText() }
+                groups[name] = try list.sequence().map { (n) throws(LoadError) in try n.scalarText() }.compactMap(Cue.init)
             }
         }
         func need(_ node: YAMLNode) throws(LoadError) -> CueNeed {
@@ -26,7 +27,7 @@ public enum EvidenceCueLoader {
                     guard let group = groups[String(phrase.dropFirst())] else {
                         throw item.error("no group '\(phrase.dropFirst())'; the groups are: \(groups.keys.sorted().joined(separator: ", "))")
                     }
-                    cues += group.compactMap(Cue.init)
+                    cues += group
                 } else {
                     guard let cue = Cue(phrase) else { throw item.error("'\(phrase)' has no word to look for") }
                     cues.append(cue)

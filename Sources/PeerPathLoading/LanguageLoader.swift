@@ -120,13 +120,26 @@ public enum LanguageLoader {
     /// A written phrase: words, with `*` allowed only at the end of a word.
     private static func phrase(_ node: YAMLNode) throws(LoadError) -> LanguagePattern {
         let text = try node.string()
-        let misplacedStar = text.split(whereSeparator: \.isWhitespace).contains { word in
-            word.dropLast().contains("*") || word == "*"
-        }
+        let misplacedStar = Self.hasMisplacedStar(text)
         guard !misplacedStar, let pattern = LanguagePattern(phrase: text) else {
             throw node.error("'\(text.prefix(60))' is not a phrase: write words, with * only at the end of a word")
         }
         return pattern
+    }
+
+    /// Whether a `*` stands anywhere but at the end of a word, or alone. ASCII is read from its
+    /// bytes (every shipped phrase; Foundation's `contains`, which a `String` argument selects,
+    /// cost more than the rest of reading the lists).
+    static func hasMisplacedStar(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let star = UInt8(ascii: "*")
+            return Array(text.utf8).split(whereSeparator: { $0 == 0x20 || $0 >= 0x09 && $0 <= 0x0D }).contains { word in
+                word.dropLast().contains(star) || (word.count == 1 && word.first == star)
+            }
+        }
+        return text.split(whereSeparator: \.isWhitespace).contains { word in
+            word.dropLast().contains("*") || word == "*"
+        }
     }
 
     /// A gender-coded word list: `lead*` (a stem), `confident` (a whole word), or `{word: …, instead: …}`.
@@ -135,7 +148,7 @@ public enum LanguageLoader {
         for node in try list.sequence() {
             let wordNode: YAMLNode
             var instead: String?
-            if case .mapping = node.node {
+            if case .mapping = node.node.content {
                 let entry = try node.mapping(keys: ["word", "instead"])
                 wordNode = try entry.required("word")
                 instead = try entry.optional("instead")?.string()

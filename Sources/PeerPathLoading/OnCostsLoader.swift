@@ -64,7 +64,7 @@ public enum OnCostsLoader {
 
     /// `~` (not verified) or whole pounds.
     private static func unknownOrPounds(_ node: YAMLNode) throws(LoadError) -> Int? {
-        if case .scalar(let scalar) = node.node, scalar.style == .plain, ["~", "null", ""].contains(scalar.string) { return nil }
+        if case .scalar(let scalar) = node.node.content, scalar.isPlain, ["~", "null", ""].contains(scalar.string) { return nil }
         return try pounds(node)
     }
 

@@ -265,7 +265,7 @@ public struct PathwayLoader: Sendable {
             let entry = try node.mapping(keys: ["standard", "off-the-job", "pay-basis", "at-the-end"])
             let standard = try entry.required("standard")
             let reference = try standard.string()
-            guard reference.range(of: "^ST[0-9]{4}$", options: .regularExpression) != nil else {
+            guard Self.isStandardReference(reference) else {
                 throw standard.error("'\(reference.prefix(40))' is not an apprenticeship standard's reference; write it as on the standard, e.g. ST0896")
             }
             role.apprenticeship = ApprenticeshipTerms(standard: reference, offTheJob: try entry.optional("off-the-job")?.string(),
@@ -274,6 +274,13 @@ public struct PathwayLoader: Sendable {
         }
         role.clauses = try map.optional("clauses").map { (node) throws(LoadError) in try readClauses(node) } ?? []
         role.signOff = try readSignOff(map)
+    }
+
+    /// An apprenticeship standard's reference: `ST` and four digits (`ST0896`).
+    static func isStandardReference(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 6 && bytes[0] == UInt8(ascii: "S") && bytes[1] == UInt8(ascii: "T")
+            && bytes[2...].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     private func readRelationships(_ node: YAMLNode) throws(LoadError) -> [Relationship] {
@@ -370,7 +377,7 @@ public struct PathwayLoader: Sendable {
     }
 
     private func readReportingLine(_ node: YAMLNode) throws(LoadError) -> ReportingLine {
-        if case .mapping = node.node {
+        if case .mapping = node.node.content {
             let map = try node.mapping(keys: ["post"])
             return .post(try map.required("post").string())
         }

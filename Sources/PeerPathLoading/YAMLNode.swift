@@ -1,33 +1,28 @@
 import Foundation
 import PeerPathModel
-import Yams
 
 /// A YAML node with its file, read through typed accessors that fail with a located message
 /// naming what was expected and what was found.
 struct YAMLNode {
-    let node: Node
+    let node: YAMLValue
     let file: String
     /// The key path that led here, for messages: `roles[2].duties[4].evidence`.
     let path: String
 
     var location: SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        SourceLocation(file: file, line: node.line, column: node.column)
     }
 
     func error(_ message: String) -> LoadError { LoadError(at: location, message) }
 
-    /// Parses a whole file into its root node. Every scalar is kept as text (Yams' basic resolver):
-    /// the typed accessors below read numbers and booleans themselves, and resolving each scalar's
-    /// type with Yams' expressions cost a tenth of loading a pathway.
+    /// Parses a whole file into its root node (`YAMLComposer`, from libyaml's events). Every scalar
+    /// is kept as text: the typed accessors below read numbers and booleans themselves.
     static func parse(_ source: SourceText) throws(LoadError) -> YAMLNode {
-        let root: Node?
+        let root: YAMLValue?
         do {
-            root = try Yams.compose(yaml: source.text, .basic)
-        } catch let error as YamlError {
-            throw Self.located(error, file: source.file, text: source.text)
+            root = try YAMLComposer.compose(source.text)
         } catch {
-            throw LoadError(file: source.file, line: 1, column: 1, message: "cannot read YAML: \(error)")
+            throw Self.located(error, file: source.file, text: source.text)
         }
         guard let root else {
             throw LoadError(file: source.file, line: 1, column: 1, message: "the file is empty")
@@ -43,52 +38,46 @@ struct YAMLNode {
 
     /// Walks the tree as the loader will see it, every alias expanded, and stops at the budget, so a
     /// small file whose aliases multiply cannot make the rest of the run do unbounded work.
-    private static func checkExpansion(_ root: Node, file: String) throws(LoadError) {
-        var pending: [Node] = [root]
+    private static func checkExpansion(_ root: YAMLValue, file: String) throws(LoadError) {
+        var pending: [YAMLValue] = [root]
         var values = 0
         var text = 0
         while let node = pending.popLast() {
             values += 1
-            switch node {
+            switch node.content {
             case .scalar(let scalar):
                 text += scalar.string.utf8.count
-            case .mapping(let mapping):
-                for (key, value) in mapping {
-                    pending.append(key)
-                    pending.append(value)
+            case .mapping(let pairs):
+                for pair in pairs {
+                    pending.append(pair.key)
+                    pending.append(pair.value)
                 }
             case .sequence(let sequence):
                 pending.append(contentsOf: sequence)
-            case .alias:
-                break
             }
             if values > maximumExpandedValues || text > maximumExpandedText {
-                let mark = node.mark
-                throw LoadError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                throw LoadError(file: file, line: node.line, column: node.column,
                                 message: "with its aliases expanded the file holds more than \(maximumExpandedValues) values or \(maximumExpandedText / 1024 / 1024) MiB of text; write repeated parts once, or split the pathway")
             }
         }
     }
 
-    private static func located(_ error: YamlError, file: String, text: String) -> LoadError {
-        switch error {
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? ""
-            let line = secondOccurrence(of: key, in: text, from: context.mark.line) ?? context.mark.line
+    private static func located(_ problem: YAMLProblem, file: String, text: String) -> LoadError {
+        switch problem {
+        case .duplicateKey(let key, let first):
+            let line = secondOccurrence(of: key, in: text, from: first) ?? first
             return LoadError(file: file, line: line, column: 1, message: "key '\(key)' appears twice in one mapping")
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            if let explained = explain(problem, line: mark.line, column: mark.column, text: text) {
-                return LoadError(file: file, line: mark.line, column: mark.column, message: explained)
+        case .syntax(let problem, let line, let column, let context):
+            if let explained = explain(problem, line: line, column: column, text: text) {
+                return LoadError(file: file, line: line, column: column, message: explained)
             }
             var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return LoadError(file: file, line: mark.line, column: mark.column, message: message)
-        case .reader(let problem, _, _, _):
+            if let context { message += " (\(context.text) at line \(context.line))" }
+            return LoadError(file: file, line: line, column: column, message: message)
+        case .reader(let problem):
             return LoadError(file: file, line: 1, column: 1, message: "YAML cannot read the text: \(problem)")
-        default:
-            return LoadError(file: file, line: 1, column: 1, message: "YAML: \(error)")
+        case .memory:
+            return LoadError(file: file, line: 1, column: 1, message: "YAML: Memory error")
         }
     }
 
@@ -163,23 +152,23 @@ struct YAMLNode {
     }
 
     private var found: String {
-        switch node {
+        switch node.content {
         case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "'\(scalar.string.prefix(40))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
     private var name: String { path.isEmpty ? "the document" : "'\(path)'" }
 
     func mapping(keys allowed: Set<String>) throws(LoadError) -> YAMLMapping {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.content else {
             throw error("expected a mapping for \(name), found \(found)")
         }
         var entries: [(String, YAMLNode)] = []
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
+        for pair in pairs {
+            let key = pair.key, value = pair.value
+            guard case .scalar(let scalar) = key.content else {
                 throw YAMLNode(node: key, file: file, path: path).error("a key in \(name) must be plain text")
             }
             let keyName = scalar.string
@@ -200,19 +189,19 @@ struct YAMLNode {
     /// The value of a key of a mapping, whatever other keys it has; nil when this is not a mapping
     /// or lacks the key.
     func value(forKey key: String) -> YAMLNode? {
-        guard case .mapping(let mapping) = node else { return nil }
-        guard let value = mapping.first(where: { $0.key.string == key })?.value else { return nil }
+        guard case .mapping(let pairs) = node.content else { return nil }
+        guard let value = pairs.first(where: { $0.key.scalar?.string == key })?.value else { return nil }
         return YAMLNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
     /// Whether this is a mapping with the key.
     func hasKey(_ key: String) -> Bool {
-        guard case .mapping(let mapping) = node else { return false }
-        return mapping.keys.contains { $0.string == key }
+        guard case .mapping(let pairs) = node.content else { return false }
+        return pairs.contains { $0.key.scalar?.string == key }
     }
 
     func sequence() throws(LoadError) -> [YAMLNode] {
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.content else {
             throw error("expected a list for \(name), found \(found)")
         }
         return sequence.enumerated().map { index, element in
@@ -222,7 +211,7 @@ struct YAMLNode {
 
     /// A non-empty text value, trimmed.
     func string() throws(LoadError) -> String {
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let scalar) = node.content else {
             throw error("expected text for \(name), found \(found)")
         }
         let text = scalar.string.trimmed()
@@ -232,21 +221,21 @@ struct YAMLNode {
 
     /// A scalar's text exactly as written, for values such as `4a` or `3` read as text.
     func scalarText() throws(LoadError) -> String {
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let scalar) = node.content else {
             throw error("expected a value for \(name), found \(found)")
         }
         return scalar.string
     }
 
     func int() throws(LoadError) -> Int {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case .scalar(let scalar) = node.content, scalar.isPlain, let value = Int(scalar.string) else {
             throw error("expected a whole number for \(name), found \(found)")
         }
         return value
     }
 
     func double() throws(LoadError) -> Double {
-        guard case .scalar(let scalar) = node, scalar.style == .plain,
+        guard case .scalar(let scalar) = node.content, scalar.isPlain,
               let value = Double(scalar.string), value.isFinite else {
             throw error("expected a number for \(name), found \(found)")
         }
@@ -254,7 +243,7 @@ struct YAMLNode {
     }
 
     func bool() throws(LoadError) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+        guard case .scalar(let scalar) = node.content, scalar.isPlain else {
             throw error("expected true or false for \(name), found \(found)")
         }
         switch scalar.string {
@@ -278,7 +267,7 @@ struct YAMLNode {
     /// An identifier exactly as written (nothing trimmed): lower-case letters, digits and hyphens,
     /// by the model's rule (`Identifier`).
     func identifier() throws(LoadError) -> String {
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let scalar) = node.content else {
             throw error("expected an id for \(name), found \(found)")
         }
         if let problem = Identifier.problem(scalar.string, for: name) { throw error(problem) }

@@ -4,6 +4,7 @@ import PeerPath
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check pathways: job evaluation, practice from the ImROC briefing paper, and the trace from duties to criteria.",
         discussion: """
         PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. With more than one pathway, each one's findings are printed with its file and count, then the count over all of them; a pathway that cannot be read is reported on stderr and the rest are still checked.

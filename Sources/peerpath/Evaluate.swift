@@ -8,6 +8,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Show each role's job evaluation: factor levels with evidence, points, band, margins and findings.",
         discussion: """
         Exit codes: 0 no error findings, 1 error findings, 64 unknown --role, 65 bad input data, 66 missing input.

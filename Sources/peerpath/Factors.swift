@@ -4,6 +4,7 @@ import PeerPath
 
 struct Factors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "factors",
         abstract: "Show the job evaluation factors: each level's meaning, its lettered alternatives and its points.",
         discussion: """
         The level wording is peerpath's own; the levels, letters, thresholds and points are the NHS Job \

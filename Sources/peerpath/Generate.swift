@@ -4,6 +4,7 @@ import PeerPath
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write every role's documents (job description, person specification, banding justification, panel pack) and each pathway's overview, as ODT, Word (.docx), XML and Markdown, and PDF on request.",
         discussion: """
         PATHWAY is a pathway file (YAML, or a pathway.xml export) or a folder of them. The pathways \

@@ -4,6 +4,7 @@ import PeerPath
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Validate XML against peerpath's schema, and ODT packages as ODF (and against the ODF 1.3 schemas when given).",
         discussion: "Each problem is printed as file:line: error: message. Exit codes: 0 all valid, 1 a problem found."
     )

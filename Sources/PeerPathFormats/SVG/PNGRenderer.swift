@@ -41,41 +41,42 @@ public enum PNGRenderer {
     }
 
     static func draw(_ svg: [UInt8], width: Int32, height: Int32) throws(XMLWriteError) -> [UInt8] {
-        var error: UnsafeMutablePointer<GError>?
+        let library = try RsvgLibrary.shared.get()
+        var error: UnsafeMutablePointer<PeerPathGError>?
         let handle = svg.withUnsafeBufferPointer { buffer in
-            rsvg_handle_new_from_data(buffer.baseAddress, gsize(buffer.count), &error)
+            library.newFromData(buffer.baseAddress, buffer.count, &error)
         }
         guard let handle else {
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if let error { g_error_free(error) }
+            if let error { library.errorFree(error) }
             throw XMLWriteError(message: "librsvg could not read a diagram: \(message)")
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
+        defer { library.objectUnref(handle) }
         // No alpha: every diagram paints its own white background.
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
+        guard let surface = library.imageSurfaceCreate(PEERPATH_CAIRO_FORMAT_RGB24, width, height) else {
             throw XMLWriteError(message: "cairo could not make a \(width)×\(height) picture")
         }
-        defer { cairo_surface_destroy(surface) }
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cairo = cairo_create(surface) else {
+        defer { library.surfaceDestroy(surface) }
+        guard library.surfaceStatus(surface) == PEERPATH_CAIRO_STATUS_SUCCESS, let cairo = library.create(surface) else {
             throw XMLWriteError(message: "cairo could not make a \(width)×\(height) picture")
         }
-        defer { cairo_destroy(cairo) }
-        var viewport = RsvgRectangle(x: 0, y: 0, width: Double(width), height: Double(height))
-        guard rsvg_handle_render_document(handle, cairo, &viewport, &error) != 0 else {
+        defer { library.destroy(cairo) }
+        var viewport = PeerPathRsvgRectangle(x: 0, y: 0, width: Double(width), height: Double(height))
+        guard library.renderDocument(handle, cairo, &viewport, &error) != 0 else {
             let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-            if let error { g_error_free(error) }
+            if let error { library.errorFree(error) }
             throw XMLWriteError(message: "librsvg could not draw a diagram: \(message)")
         }
-        cairo_surface_flush(surface)
+        library.surfaceFlush(surface)
         final class Sink { var bytes: [UInt8] = [] }
         let sink = Sink()
-        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        let status = library.writeToPNGStream(surface, { closure, data, length in
+            guard let closure, let data else { return PEERPATH_CAIRO_STATUS_WRITE_ERROR }
             let sink = Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue()
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
+            return PEERPATH_CAIRO_STATUS_SUCCESS
         }, Unmanaged.passUnretained(sink).toOpaque())
-        guard status == CAIRO_STATUS_SUCCESS else { throw XMLWriteError(message: "cairo could not write a PNG") }
+        guard status == PEERPATH_CAIRO_STATUS_SUCCESS else { throw XMLWriteError(message: "cairo could not write a PNG") }
         return sink.bytes
     }
 

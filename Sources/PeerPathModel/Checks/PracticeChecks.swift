@@ -104,8 +104,8 @@ public struct PracticeChecks: Sendable {
     /// The credential wording a criterion uses, unless it accepts equivalent experience instead.
     static func credentialWording(in text: String) -> String? {
         let lowered = text.lowercased()
-        guard !lowered.contains("equivalent experience") else { return nil }
-        guard credentialHints.contains(where: lowered.contains) || credentialAbbreviations.contains(where: text.contains) else { return nil }
+        guard !lowered.containsWord("equivalent experience") else { return nil }
+        guard credentialHints.contains(where: lowered.containsWord) || credentialAbbreviations.contains(where: text.containsWord) else { return nil }
         let whole = NSRange(location: 0, length: text.utf16.count)
         for expression in credentialExpressions {
             if let match = expression.firstMatch(in: text, range: whole), let range = Range(match.range, in: text) {

@@ -73,6 +73,14 @@ public struct Cue: Sendable, Equatable, CustomStringConvertible {
     public let description: String
 
     public init?(_ phrase: String) {
+        let pieces = Self.asciiPieces(phrase) ?? Self.pieces(phrase)
+        guard !pieces.isEmpty else { return nil }
+        self.pieces = pieces
+        self.description = phrase
+    }
+
+    /// The pieces of any phrase, character by character.
+    static func pieces(_ phrase: String) -> [Piece] {
         var pieces: [Piece] = []
         for raw in phrase.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "'" }) {
             var word = String(raw)
@@ -88,9 +96,25 @@ public struct Cue: Sendable, Equatable, CustomStringConvertible {
             guard !letters.isEmpty else { continue }
             pieces.append(anyEnding ? .prefix(letters) : .word(letters))
         }
-        guard !pieces.isEmpty else { return nil }
-        self.pieces = pieces
-        self.description = phrase
+        return pieces
+    }
+
+    /// The same pieces for an ASCII phrase, read from its bytes (every shipped cue): nil for other text.
+    static func asciiPieces(_ phrase: String) -> [Piece]? {
+        var bytes = Array(phrase.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for index in bytes.indices where bytes[index] &- UInt8(ascii: "A") < 26 { bytes[index] |= 0x20 }
+        var pieces: [Piece] = []
+        for raw in bytes.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }) {
+            if raw.count == 1, raw.first == UInt8(ascii: "#") { pieces.append(.number); continue }
+            let anyEnding = raw.last == UInt8(ascii: "*")
+            let word = anyEnding ? raw.dropLast() : raw
+            let letters = word.filter { $0 &- UInt8(ascii: "a") < 26 || $0 &- UInt8(ascii: "0") < 10 }
+            guard !letters.isEmpty else { continue }
+            let text = String(decoding: letters, as: UTF8.self)
+            pieces.append(anyEnding ? .prefix(text) : .word(text))
+        }
+        return pieces
     }
 
     public func isFound(in text: CueText) -> Bool {

@@ -98,29 +98,30 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
     }
 
     func occurs(in text: SearchText) -> Bool {
-        if text.isASCII, let matcher = parts.matcher {
-            return matcher.mayOccur(in: text) && text.utf8.withUnsafeBufferPointer { !matcher.matches(in: $0, first: true).isEmpty }
+        if let bytes = text.handBytes, let matcher = parts.matcher {
+            return matcher.mayOccur(in: text) && bytes.withUnsafeBufferPointer { !matcher.matches(in: $0, first: true).isEmpty }
         }
         guard !lacksRequiredLetters(text), mayOccur(in: text) else { return false }
         return compiled.regex.firstMatch(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count)) != nil
     }
 
-    /// Every match in the text, in order, not overlapping, as UTF-16 offsets: found by hand in
-    /// ASCII text when the pattern is a phrase, by the expression otherwise (after its required
-    /// letters, in ASCII text).
+    /// Every match in the text, in order, not overlapping, as UTF-16 offsets: found by hand when
+    /// the pattern is a phrase and the text is ASCII or has an ASCII stand-in (`SearchText.handBytes`,
+    /// whose offsets are UTF-16 offsets), by the expression otherwise (after its required letters).
     func nsMatches(in text: SearchText) -> [NSRange] {
-        if text.isASCII, let matcher = parts.matcher {
+        if let bytes = text.handBytes, let matcher = parts.matcher {
             guard matcher.mayOccur(in: text) else { return [] }
-            return text.utf8.withUnsafeBufferPointer { matcher.matches(in: $0) }.map { NSRange(location: $0.lowerBound, length: $0.count) }
+            return bytes.withUnsafeBufferPointer { matcher.matches(in: $0) }.map { NSRange(location: $0.lowerBound, length: $0.count) }
         }
         guard !lacksRequiredLetters(text) else { return [] }
         return expressionMatches(in: text)
     }
 
-    /// Whether the text is ASCII and has none of the expression's required letters: no match.
+    /// Whether the text's ASCII (or its stand-in, which has every letter of the text in place) has
+    /// none of the expression's required letters: no match.
     private func lacksRequiredLetters(_ text: SearchText) -> Bool {
-        guard text.isASCII, let required = parts.required else { return false }
-        return !text.utf8.withUnsafeBufferPointer(required.mayOccur)
+        guard let bytes = text.handBytes, let required = parts.required else { return false }
+        return !bytes.withUnsafeBufferPointer(required.mayOccur)
     }
 
     /// The matches the expression finds (when the text has the phrase's literal).
@@ -160,6 +161,12 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
 
     /// The longest run of ASCII letters in any one word of the phrase, lower-cased.
     static func literal(of phrase: String) -> [UInt8]? {
+        if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same for ASCII, read from the bytes (every shipped phrase).
+            let pieces = phrase.utf8.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }.split { $0 &- UInt8(ascii: "a") >= 26 }
+            guard let longest = pieces.max(by: { $0.count < $1.count }), longest.count >= 2 else { return nil }
+            return Array(longest)
+        }
         let pieces = phrase.lowercased().split { !($0.isASCII && $0.isLetter) }
         guard let longest = pieces.max(by: { $0.count < $1.count }), longest.count >= 2 else { return nil }
         return Array(longest.utf8)

@@ -22,8 +22,9 @@ struct PhraseMatcher: Sendable {
     init?(phrase: String) {
         guard phrase.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 >= 0x09 && $0 <= 0x0D }) else { return nil }
         var words: [Word] = []
-        for raw in phrase.split(whereSeparator: \.isWhitespace) {
-            var word = Array(raw.utf8)
+        // Words between white space (tab, line breaks, space: the ASCII `Character.isWhitespace`).
+        for raw in Array(phrase.utf8).split(whereSeparator: { $0 == 0x20 || $0 >= 0x09 && $0 <= 0x0D }) {
+            var word = Array(raw)
             var optionalComma = false
             var anyEnding = false
             if word.last == UInt8(ascii: ",") { optionalComma = true; word.removeLast() }

@@ -1,12 +1,18 @@
-/// A text made ready to look for many phrases in: its UTF-8, whether it is all ASCII, and — for
-/// ASCII text — a fingerprint of each run of letters in it. A written phrase can only occur in
-/// ASCII text where its key run of letters (`PhraseMatcher.key`) is a run of the text, so most
-/// phrases are ruled out by a look at a few numbers instead of a scan of the text.
+/// A text made ready to look for many phrases in: its UTF-8, whether it is all ASCII, the ASCII the
+/// hand matchers read (`handBytes`), and a fingerprint of each run of letters in that. A written
+/// phrase can only occur where its key run of letters (`PhraseMatcher.key`) is a run of the text,
+/// so most phrases are ruled out by a look at a few numbers instead of a scan of the text.
 struct SearchText {
     let text: String
     let utf8: [UInt8]
     let isASCII: Bool
-    /// The fingerprints of the text's runs of ASCII letters (`LetterRun`), in order; empty unless ASCII.
+    /// What the hand matchers (`PhraseMatcher`, `RequiredLetters`) read: the UTF-8 of ASCII text;
+    /// for other text a stand-in with one byte for each UTF-16 unit (so its offsets are ICU's),
+    /// when every character outside ASCII reads to a phrase's ICU expression as one ASCII byte
+    /// does (`standIn(for:)`); nil when one does not (a letter or digit outside ASCII, say), and
+    /// then the expression runs.
+    let handBytes: [UInt8]?
+    /// The fingerprints of the runs of ASCII letters in `handBytes` (`LetterRun`), in order.
     private(set) var runs: [LetterRun] = []
     /// One bit for each run's fingerprint (`LetterRun.bit`).
     private var bits: UInt64 = 0
@@ -15,18 +21,54 @@ struct SearchText {
         self.text = text
         utf8 = Array(text.utf8)
         isASCII = utf8.withUnsafeBufferPointer(\.isASCII)
-        guard isASCII else { return }
+        handBytes = isASCII ? utf8 : Self.standIn(for: text)
+        guard let bytes = handBytes else { return }
         var start = -1
-        for index in 0...utf8.count {
-            if index < utf8.count, Words.isASCIILetter(utf8[index]) {
+        for index in 0...bytes.count {
+            if index < bytes.count, Words.isASCIILetter(bytes[index]) {
                 if start < 0 { start = index }
             } else if start >= 0 {
-                let run = utf8.withUnsafeBufferPointer { LetterRun($0[start..<index]) }
+                let run = bytes.withUnsafeBufferPointer { LetterRun($0[start..<index]) }
                 runs.append(run)
                 bits |= run.bit
                 start = -1
             }
         }
+    }
+
+    /// The ASCII stand-in of a text, one byte for each UTF-16 unit, or nil. A phrase's expression
+    /// (`LanguagePattern.regularExpression(forPhrase:)`), matched in any case, reads a character
+    /// outside ASCII as: `'` for a right single quotation mark (`['\u2019]`); `-` for the hyphens
+    /// U+2010 and U+2011; a space for a space or line separator (`\s`); and any other character
+    /// that is not a letter or digit, not white space and unchanged by case folding (`£`, `–`, a
+    /// combining accent) as a byte no phrase holds and no class takes for a letter, digit or space
+    /// (0x01). Any other character (a letter or digit outside ASCII, which may fold to ASCII
+    /// letters or sit inside a word) leaves the expression to decide.
+    static func standIn(for text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)); continue }
+            switch scalar.value {
+            case 0x2019: bytes.append(UInt8(ascii: "'")); continue
+            case 0x2010, 0x2011: bytes.append(UInt8(ascii: "-")); continue
+            default: break
+            }
+            let properties = scalar.properties
+            switch properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                bytes.append(0x20)
+                continue
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                return nil
+            default:
+                break
+            }
+            guard !properties.isWhitespace, !properties.changesWhenCaseFolded else { return nil }
+            bytes.append(contentsOf: repeatElement(0x01, count: UTF16.width(scalar)))
+        }
+        return bytes
     }
 
     /// Whether the text has this run of letters (or, rarely, another with the same fingerprint).
