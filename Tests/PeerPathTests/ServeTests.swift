@@ -74,6 +74,13 @@ struct ServeTests {
             #expect(ladder.contains("<a href=\"/p/nhs-adult-mental-health/r/\(entry.role.id)\""))
             #expect(ladder.contains("\(entry.evaluation.placement) · \(entry.evaluation.points) points"))
         }
+        // Each role's yearly cost and the establishment's are peerpath cost's, bottom to top of the band.
+        let bottom = try server.workbench.pipeline.cost(assessment, payPoint: .bottom)
+        let top = try server.workbench.pipeline.cost(assessment, payPoint: .top)
+        for (low, high) in zip(bottom.posts, top.posts) {
+            #expect(ladder.contains("<td>\(Money.text(low.amounts.total)) to \(Money.text(high.amounts.total))</td>"), "\(low.roleID)")
+        }
+        #expect(ladder.contains("The establishment</th><td>\(Money.text(bottom.total.total)) to \(Money.text(top.total.total))</td>"))
         #expect(ladder.contains("<meta name=\"peerpath-token\" content=\"\(server.workbench.token)\">"))
         #expect(ladder.contains("id=\"findings\""))
         let role = try await server.page("/p/nhs-adult-mental-health/r/peer-leader")

@@ -34,7 +34,7 @@ public struct PathwaySourceEditor: Sendable {
     public func apply(_ edits: [PathwayEdit], to text: String, model: Pathway, file: String) throws(LoadError) -> Result {
         var result = Result(text: text, expected: model, written: [])
         for edit in edits {
-            var pass = Pass(lines: SourceLines(result.text), root: try YAMLNode.parse(SourceText(text: result.text, file: file)),
+            var pass = Pass(lines: SourceLines(result.text), root: try EditedTree.parse(SourceText(text: result.text, file: file)),
                             file: file, catalogue: catalogue, field: edit.field)
             try pass.apply(edit)
             // Earlier edits' lines move with the lines this one added or removed above them.
@@ -62,7 +62,7 @@ public struct PathwaySourceEditor: Sendable {
 /// One edit's work on the text.
 private struct Pass {
     var lines: SourceLines
-    let root: YAMLNode
+    let root: EditedTree
     let file: String
     let catalogue: Catalogue
     let field: String
@@ -70,7 +70,7 @@ private struct Pass {
     var changes: [(removed: Range<Int>, added: Int)] = []
     var written: [(field: String, lines: ClosedRange<Int>)] = []
 
-    init(lines: SourceLines, root: YAMLNode, file: String, catalogue: Catalogue, field: String) {
+    init(lines: SourceLines, root: EditedTree, file: String, catalogue: Catalogue, field: String) {
         self.lines = lines
         self.root = root
         self.file = file
@@ -196,7 +196,7 @@ private struct Pass {
 
     /// Inserts list items: before item `position` (after the item above it, so a comment above
     /// an item stays with it), or at the end.
-    mutating func insertItem(_ value: YAMLValue, into list: (key: Node, value: Node, items: [Node]), at position: Int?) throws(LoadError) {
+    mutating func insertItem(_ value: WrittenYAML, into list: (key: Node, value: Node, items: [Node]), at position: Int?) throws(LoadError) {
         let dash: Int
         let line: Int
         if let first = list.items.first {
@@ -230,7 +230,7 @@ private struct Pass {
         case .addCatalogueDuty(let id, let duty, let at):
             try insertItem(.map([("use", .word(duty))]), into: try requiredList(try role(id), "duties"), at: at)
         case .addOwnDuty(let id, let duty, let at):
-            var entries: [(String, YAMLValue)] = [("area", .text(duty.area)), ("text", .text(duty.text)),
+            var entries: [(String, WrittenYAML)] = [("area", .text(duty.area)), ("text", .text(duty.text)),
                                                   ("evidence", .flowMap(duty.evidence.map { ("F\($0.factor)", $0.level) }))]
             if !duty.domains.isEmpty { entries.append(("domains", .flowList(duty.domains))) }
             try insertItem(.map(entries), into: try requiredList(try role(id), "duties"), at: at)
@@ -247,7 +247,7 @@ private struct Pass {
         case .removeCriterion(let id, let index):
             try removeItem(index, of: try requiredList(try role(id), "criteria"), what: "criterion")
         case .addRoute(let route):
-            var entries: [(String, YAMLValue)] = [("from", .word(route.from)), ("to", .word(route.to))]
+            var entries: [(String, WrittenYAML)] = [("from", .word(route.from)), ("to", .word(route.to))]
             if !route.requires.isEmpty { entries.append(("requires", .flowList(route.requires))) }
             if !route.needs.isEmpty { entries.append(("needs", .list(route.needs.map { .text($0) }))) }
             if let list = try list(root.node, "routes") {
@@ -269,7 +269,7 @@ private struct Pass {
     }
 
     /// A new top-level key at the end of the file, after a blank line.
-    mutating func appendTopLevel(_ key: String, _ value: YAMLValue) throws(LoadError) {
+    mutating func appendTopLevel(_ key: String, _ value: WrittenYAML) throws(LoadError) {
         var end = lines.count
         while end > 0, lines.isBlank(end - 1) { end -= 1 }
         replace(end..<end, with: [""] + value.entry(key, indent: 0))
@@ -289,7 +289,7 @@ private struct Pass {
         }
         let key = field.keys.last!
         let text = raw?.trimmed() ?? ""
-        let new: YAMLValue = field.isNumber ? .word(text) : .text(text)
+        let new: WrittenYAML = field.isNumber ? .word(text) : .text(text)
         guard let entry = value(owner, key) else {
             guard !(text.isEmpty && field.isOptional) else { return }
             // A key the role lacks goes after the nearest key before it in the usual order.
@@ -301,7 +301,7 @@ private struct Pass {
                 }()
             guard let before else { throw error("the role has no keys", at: owner) }
             let span = entrySpan(before.key)
-            let written: YAMLValue = field == .expectedBand ? .quoted(text) : new
+            let written: WrittenYAML = field == .expectedBand ? .quoted(text) : new
             replace((span.end + 1)..<(span.end + 1), with: written.entry(key, indent: keyColumn(owner)))
             return
         }
@@ -333,9 +333,9 @@ private struct Pass {
             newLines = [head + " " + YAMLScalarStyle.word(text) + comment]
         } else if style == .folded || style == .literal {
             let contentIndent = span.end > span.start ? lines.indent(span.start + 1) : span.indent + 2
-            newLines = YAMLValue.prose(text, head: head, indent: contentIndent, folded: true, comment: comment)
+            newLines = WrittenYAML.prose(text, head: head, indent: contentIndent, folded: true, comment: comment)
         } else if style == .plain {
-            newLines = YAMLValue.prose(text, head: head, indent: span.indent + 2, folded: false, comment: comment)
+            newLines = WrittenYAML.prose(text, head: head, indent: span.indent + 2, folded: false, comment: comment)
         } else {
             newLines = [head + " " + YAMLScalarStyle.inline(text, like: style) + comment]
         }
@@ -390,7 +390,7 @@ private struct Pass {
             var pairs = (catalogue.duties[id]?.evidence ?? []).map { ("F\($0.factor)", $0.level.description) }
             Self.set(&pairs, key, level)
             let span = try itemSpan(duty)
-            replace((span.end + 1)..<(span.end + 1), with: YAMLValue.flowMap(pairs).entry("evidence", indent: keyColumn(duty)))
+            replace((span.end + 1)..<(span.end + 1), with: WrittenYAML.flowMap(pairs).entry("evidence", indent: keyColumn(duty)))
             return
         }
         guard case .mapping(let mapping) = evidence.value else {
@@ -404,7 +404,7 @@ private struct Pass {
             }
             var pairs = mapping.map { ($0.key.string ?? "", $0.value.string ?? "") }
             Self.set(&pairs, key, level)
-            lines.replace(line: line, from: column, to: close + 1, with: YAMLValue.flow(pairs))
+            lines.replace(line: line, from: column, to: close + 1, with: WrittenYAML.flow(pairs))
             changes.append((line..<(line + 1), 1))
             written.append((field, (line + 1)...(line + 1)))
             return
@@ -413,7 +413,7 @@ private struct Pass {
         if let existing = mapping.first(where: { $0.key.string == key }) {
             let span = entrySpan(existing.key)
             if let level {
-                replace(span.start..<(span.end + 1), with: YAMLValue.word(level).entry(key, indent: indent))
+                replace(span.start..<(span.end + 1), with: WrittenYAML.word(level).entry(key, indent: indent))
             } else {
                 replace(span.start..<(span.end + 1), with: [], record: false)
                 if mapping.count == 1 {
@@ -425,7 +425,7 @@ private struct Pass {
         } else if let level {
             let before = mapping.filter { Int(($0.key.string ?? "").dropFirst()) ?? 0 < factor }.last
             let line = before.map { entrySpan($0.key).end + 1 } ?? position(evidence.key).line + 1
-            replace(line..<line, with: YAMLValue.word(level).entry(key, indent: indent))
+            replace(line..<line, with: WrittenYAML.word(level).entry(key, indent: indent))
         }
     }
 
@@ -457,7 +457,7 @@ private struct Pass {
         // Roles separated by a blank line get one before the new role too.
         let second = roles.count > 1 ? try itemSpan(roles[1]).start : 0
         let separated = second > 0 && lines.isBlank(second - 1)
-        var entries: [(String, YAMLValue)] = [("id", .word(role.id)), ("title", .text(role.title)), ("kind", .word(role.kind)),
+        var entries: [(String, WrittenYAML)] = [("id", .word(role.id)), ("title", .text(role.title)), ("kind", .word(role.kind)),
                                               ("tier", .word(role.tier))]
         if let band = role.expectedBand?.trimmed(), !band.isEmpty { entries.append(("expected-band", .quoted(band))) }
         entries += [("reports-to", .word(role.reportsTo)), ("base", .text(role.base)),
@@ -467,7 +467,7 @@ private struct Pass {
                     ("duties", .list(role.duties.map { .map([("use", .word($0))]) })),
                     ("criteria", .list(role.criteria.map { .map([("use", .word($0))]) }))]
         _ = list
-        let new = YAMLValue.map(entries).item(indent: first.dash)
+        let new = WrittenYAML.map(entries).item(indent: first.dash)
         let at = span.end + 1
         replace(at..<at, with: (separated ? [""] : []) + new)
     }

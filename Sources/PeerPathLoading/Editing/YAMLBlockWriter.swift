@@ -1,7 +1,7 @@
 /// A small YAML value the source editor writes in the shipped pathways' style: block mappings and
 /// lists, prose plain or folded, ids and levels as words, evidence and short lists in flow style
 /// (`{F1: 3a, F6: 2}`, `[application, interview]`).
-indirect enum YAMLValue {
+indirect enum WrittenYAML {
     /// Prose: plain on the key's line when it fits, else folded, else double-quoted.
     case text(String)
     /// Prose always double-quoted (values the neighbours quote, such as `expected-band: "3"`).
@@ -10,8 +10,8 @@ indirect enum YAMLValue {
     case word(String)
     case flowMap([(String, String)])
     case flowList([String])
-    case map([(String, YAMLValue)])
-    case list([YAMLValue])
+    case map([(String, WrittenYAML)])
+    case list([WrittenYAML])
 
     /// The lines of `key: value` with the key at `indent`; `prefix` replaces the indent on the first
     /// line (a list item's `- `).
@@ -19,15 +19,15 @@ indirect enum YAMLValue {
         let head = (prefix ?? String(repeating: " ", count: indent)) + key + ":"
         switch self {
         case .text(let value):
-            return YAMLValue.prose(value, head: head, indent: indent + 2, folded: false)
+            return WrittenYAML.prose(value, head: head, indent: indent + 2, folded: false)
         case .quoted(let value):
             return [head + " " + YAMLScalarStyle.doubleQuoted(value)]
         case .word(let value):
             return [head + " " + YAMLScalarStyle.word(value)]
         case .flowMap(let pairs):
-            return [head + " " + YAMLValue.flow(pairs)]
+            return [head + " " + WrittenYAML.flow(pairs)]
         case .flowList(let items):
-            return [head + " " + YAMLValue.flow(items)]
+            return [head + " " + WrittenYAML.flow(items)]
         case .map(let entries):
             return [head] + entries.flatMap { $0.1.entry($0.0, indent: indent + 2) }
         case .list(let items):
@@ -51,9 +51,9 @@ indirect enum YAMLValue {
         case .word(let value):
             return [dash + YAMLScalarStyle.word(value)]
         case .flowMap(let pairs):
-            return [dash + YAMLValue.flow(pairs)]
+            return [dash + WrittenYAML.flow(pairs)]
         case .flowList(let items):
-            return [dash + YAMLValue.flow(items)]
+            return [dash + WrittenYAML.flow(items)]
         case .list(let items):
             return [dash.dropLast() + ""] + items.flatMap { $0.item(indent: indent + 2) }
         }

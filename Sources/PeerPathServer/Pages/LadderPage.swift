@@ -27,11 +27,24 @@ struct LadderPage {
         body.text("The \(pathway.title): roles by tier with their bands, and the routes between them.")
         body.raw("</figcaption>\n</figure>\n</section>\n")
 
+        // The yearly cost is peerpath cost's: pay and employer's on-costs, in pence, at the bottom and
+        // the top of each band; nil when the establishment cannot be costed (say, an area's supplement
+        // not yet in the data), with the reason in the caption.
+        var costNote = "the yearly cost is what peerpath cost gives: pay and the employer's on-costs for the posts, at the bottom and the top of the band."
+        var bottom: EstablishmentCost?
+        var top: EstablishmentCost?
+        do {
+            bottom = try workbench.pipeline.cost(assessment, payPoint: .bottom)
+            top = try workbench.pipeline.cost(assessment, payPoint: .top)
+        } catch {
+            costNote = pathway.organisation.area == .none
+                ? "the yearly cost is not shown: the pay data is incomplete."
+                : "the yearly cost is not shown: the high cost area supplement for \(pathway.organisation.area.name) is not yet in the pay data (see peerpath cost)."
+        }
         body.raw("<section aria-labelledby=\"roles-heading\">\n<h2 id=\"roles-heading\">Roles, bands and pay</h2>\n")
         body.raw("<div class=\"scroll\"><table id=\"roles\">\n<caption>")
-        body.text("Pay is the \(workbench.payScale.year) scale for \(workbench.payScale.country), full time; the yearly cost is the band's first pay point times the whole-time equivalent posts, before employer's costs.")
-        body.raw("</caption>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Tier</th><th scope=\"col\">Points</th><th scope=\"col\">Band</th><th scope=\"col\">Expected</th><th scope=\"col\">Pay</th><th scope=\"col\">Posts</th><th scope=\"col\">Yearly cost</th></tr></thead>\n<tbody>\n")
-        var total = 0
+        body.text("Pay is the \(workbench.payScale.year) scale for \(workbench.payScale.country), full time; \(costNote)")
+        body.raw("</caption>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Tier</th><th scope=\"col\">Points</th><th scope=\"col\">Band</th><th scope=\"col\">Expected</th><th scope=\"col\">Pay</th><th scope=\"col\">Posts</th><th scope=\"col\">Yearly cost to the employer</th></tr></thead>\n<tbody>\n")
         for entry in assessment.roles {
             let role = entry.role
             let band = entry.evaluation.placement.band?.name
@@ -56,19 +69,18 @@ struct LadderPage {
                 body.raw("—")
             }
             body.raw("</td><td>")
-            if let posts = role.posts, let band, let first = workbench.payScale.points[band]?.first {
-                let cost = Int((Double(first) * posts.wholeTimeEquivalent).rounded())
-                total += cost
-                body.text(PayScale.pounds(cost))
+            if let low = bottom?.posts.first(where: { $0.roleID == role.id }), let high = top?.posts.first(where: { $0.roleID == role.id }),
+               low.notCosted == nil, high.notCosted == nil {
+                body.text(Self.range(low.amounts.total, high.amounts.total))
             } else {
                 body.raw("—")
             }
             body.raw("</td></tr>\n")
         }
         body.raw("</tbody>\n")
-        if total > 0 {
-            body.raw("<tfoot><tr><th scope=\"row\" colspan=\"7\">Total of the roles with posts</th><td>")
-            body.text(PayScale.pounds(total))
+        if let bottom, let top {
+            body.raw("<tfoot><tr><th scope=\"row\" colspan=\"7\">The establishment</th><td>")
+            body.text(Self.range(bottom.total.total, top.total.total))
             body.raw("</td></tr></tfoot>\n")
         }
         body.raw("</table></div>\n<p>")
@@ -92,6 +104,11 @@ struct LadderPage {
         body.raw("</section>\n")
         return Layout.page(title: pathway.title, token: workbench.token,
                            crumbs: [.init(title: "Pathways", href: "/"), .init(title: pathway.title)], body: body)
+    }
+
+    /// "£89,773.00 to £95,120.00", or one amount when both ends are the same.
+    static func range(_ low: Int, _ high: Int) -> String {
+        low == high ? Money.text(low) : "\(Money.text(low)) to \(Money.text(high))"
     }
 
     static func decimal(_ value: Double) -> String {
