@@ -242,29 +242,9 @@ struct EditPage {
     private func catalogueDuties(into body: inout HTML) {
         body.raw("<fieldset id=\"catalogue-duties\" class=\"catalogue\"><legend>Add duties from the catalogue</legend>\n")
         error(for: "new-duty", into: &body)
-        body.raw("<label for=\"edit-duty-search\">Search the catalogue (words of the id, area or text)</label>\n")
-        body.raw("<input type=\"search\" id=\"edit-duty-search\" aria-controls=\"edit-duty-results\" autocomplete=\"off\">\n")
-        body.raw("<p id=\"edit-duty-count\" role=\"status\"></p>\n<ul id=\"edit-duty-results\">\n")
-        let have = Set(role.duties.compactMap(\.catalogueID))
-        for id in served.catalogue.dutyOrder where !have.contains(id) {
-            guard let duty = served.catalogue.duties[id] else { continue }
-            body.raw("<li")
-            body.attribute("data-catalogue-id", id)
-            body.attribute("data-search", "\(id) \(duty.area) \(duty.text)".lowercased())
-            body.raw("><input type=\"checkbox\" name=\"add-duty\"")
-            body.attribute("id", "add-duty-" + id)
-            body.attribute("value", id)
-            if typed.all("add-duty").contains(id) { body.raw(" checked") }
-            body.raw("> <label")
-            body.attribute("for", "add-duty-" + id)
-            body.raw(">")
-            body.text(duty.text)
-            body.raw("</label><p class=\"duty-meta\">")
-            let levels = duty.evidence.map { "F\($0.factor) \($0.level)" }.joined(separator: ", ")
-            body.text("\(id) · \(duty.area) · domains: \(duty.domains.joined(separator: ", ")) · levels: \(levels)")
-            body.raw("</p></li>\n")
-        }
-        body.raw("</ul>\n</fieldset>\n")
+        CatalogueDutyChoices(catalogue: served.catalogue, field: "add-duty", leaving: Set(role.duties.compactMap(\.catalogueID)),
+                             checked: typed.all("add-duty")).render(into: &body)
+        body.raw("</fieldset>\n")
     }
 
     private func ownDuty(into body: inout HTML) {

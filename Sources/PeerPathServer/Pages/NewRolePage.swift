@@ -56,28 +56,8 @@ struct NewRolePage {
         textarea("purpose", "Purpose of the role", into: &body)
         body.raw("</fieldset>\n")
         body.raw("<fieldset id=\"catalogue-duties\" class=\"catalogue\"><legend>Duties from the catalogue</legend>\n")
-        body.raw("<label for=\"edit-duty-search\">Search the catalogue (words of the id, area or text)</label>\n")
-        body.raw("<input type=\"search\" id=\"edit-duty-search\" aria-controls=\"edit-duty-results\" autocomplete=\"off\">\n")
-        body.raw("<p id=\"edit-duty-count\" role=\"status\"></p>\n<ul id=\"edit-duty-results\">\n")
-        for id in served.catalogue.dutyOrder {
-            guard let duty = served.catalogue.duties[id] else { continue }
-            body.raw("<li")
-            body.attribute("data-catalogue-id", id)
-            body.attribute("data-search", "\(id) \(duty.area) \(duty.text)".lowercased())
-            body.raw("><input type=\"checkbox\" name=\"duty\"")
-            body.attribute("id", "duty-" + id)
-            body.attribute("value", id)
-            if typed.all("duty").contains(id) { body.raw(" checked") }
-            body.raw("> <label")
-            body.attribute("for", "duty-" + id)
-            body.raw(">")
-            body.text(duty.text)
-            body.raw("</label><p class=\"duty-meta\">")
-            body.text("\(id) · \(duty.area) · domains: \(duty.domains.joined(separator: ", ")) · levels: "
-                      + duty.evidence.map { "F\($0.factor) \($0.level)" }.joined(separator: ", "))
-            body.raw("</p></li>\n")
-        }
-        body.raw("</ul>\n</fieldset>\n<fieldset class=\"catalogue\"><legend>Criteria from the catalogue</legend>\n<ul>\n")
+        CatalogueDutyChoices(catalogue: served.catalogue, field: "duty", checked: typed.all("duty")).render(into: &body)
+        body.raw("</fieldset>\n<fieldset class=\"catalogue\"><legend>Criteria from the catalogue</legend>\n<ul>\n")
         for id in served.catalogue.criterionOrder {
             guard let criterion = served.catalogue.criteria[id] else { continue }
             body.raw("<li><input type=\"checkbox\" name=\"criterion\"")
