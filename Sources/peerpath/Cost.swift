@@ -11,6 +11,7 @@ enum CostFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Cost: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cost",
         abstract: "Cost each organisation's peer support posts a year: pay, high cost area supplement, employer National Insurance, pension and apprenticeship levy.",
         discussion: """
         Each role is costed at the band its evaluation reaches, for its posts (headcount and WTE). \

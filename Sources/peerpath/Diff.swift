@@ -4,6 +4,7 @@ import PeerPath
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what changed between two versions of a pathway: bands and points, factors with the duties that moved them, duties, criteria, routes, roles and findings.",
         discussion: """
         OLD and NEW are pathway files (YAML or pathway.xml), each loaded with its own catalogue as \

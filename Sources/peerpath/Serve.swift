@@ -7,6 +7,7 @@ import PeerPath
 /// starts as fast as before (see "Design notes" in the README).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the pathways as a local web workbench: ladders, roles, what-if changes, document previews and downloads (peerpath serve --help for more).",
         discussion: "Runs peerpath-serve, installed beside peerpath, with the same arguments. Exit codes: those of peerpath-serve; 69 when it is not there."
     )
