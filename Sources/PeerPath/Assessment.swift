@@ -41,12 +41,22 @@ extension Pipeline {
                                   sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
         }
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
-        let findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
-            + EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations)
-            + PracticeChecks().findings(for: pathway)
-            + ContextChecks(defaultContext: nationalContext).findings(for: pathway)
-            + TraceChecks().findings(for: pathway, evaluations: evaluations)
-            + (language?.findings(for: pathway) ?? [])
+        let (theScheme, theCues, context) = (scheme, cues, nationalContext)
+        let checks = { @Sendable () -> [Finding] in
+            LadderChecks(scheme: theScheme).findings(for: pathway, evaluations: evaluations)
+                + EvidenceChecks(scheme: theScheme, cues: theCues).findings(for: pathway, evaluations: evaluations)
+                + PracticeChecks().findings(for: pathway)
+                + ContextChecks(defaultContext: context).findings(for: pathway)
+                + TraceChecks().findings(for: pathway, evaluations: evaluations)
+        }
+        // The language checks, the costliest, run beside the others when there are any.
+        let findings: [Finding]
+        if let language {
+            let (other, wording) = SideBySide.run(checks, { language.findings(for: pathway) })
+            findings = other + wording
+        } else {
+            findings = checks()
+        }
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
     }
 }

@@ -59,18 +59,11 @@ public struct Pipeline: Sendable {
                 validating: Bool = false, formats: Set<OutputFormat> = OutputFormat.defaults) throws(PeerPathError) {
         self.formats = formats
         converter = needs.contains(.documents) && formats.contains(.pdf) ? try PDFConverter.locate() : nil
+        // The language word lists (the largest data a command reads) are read beside the rest.
+        let (read, words) = Self.readData(installation, needs: needs, catalogue: catalogue)
         do {
-            scheme = try SchemeLoader.load(file: installation.schemeFile)
-            cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
-            loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
-            language = needs.contains(.language) ? LanguageChecks(data: try LanguageLoader.load(folder: installation.languageFolder)) : nil
-            nationalContext = try NationalContextLoader.load(file: installation.nationalContextFile)
-            if needs.contains(.costs) || needs.contains(.documents) {
-                let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)
-                costing = EstablishmentCosting(payScale: try PayScaleLoader.load(file: installation.payScaleFile), onCosts: onCosts, fullTimeHours: hours)
-            } else {
-                costing = nil
-            }
+            (scheme, cues, loader, nationalContext, costing) = try read.get()
+            language = try words.get().map(LanguageChecks.init)
         } catch {
             throw PeerPathError(.software, error.description)
         }
@@ -78,6 +71,32 @@ public struct Pipeline: Sendable {
         writers = needs.contains(.documents)
             ? try DocumentWriters(installation: installation, scheme: scheme, styles: styles, schema: validating ? schema.schema() : nil)
             : nil
+    }
+
+    /// What `init` reads from peerpath's data: the scheme, the evidence cues, the competence
+    /// domains, the national context and (for `needs` `.costs` or `.documents`) the pay year; and,
+    /// beside them, the language word lists when `needs` has `.language`. An error in the first
+    /// is reported before one in the second.
+    private static func readData(_ installation: Installation, needs: Needs, catalogue: String?)
+        -> (Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext, EstablishmentCosting?), LoadError>, Result<LanguageData?, LoadError>) {
+        SideBySide.run({
+            Result { () throws(LoadError) in
+                let scheme = try SchemeLoader.load(file: installation.schemeFile)
+                let cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
+                let loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
+                let nationalContext = try NationalContextLoader.load(file: installation.nationalContextFile)
+                var costing: EstablishmentCosting?
+                if needs.contains(.costs) || needs.contains(.documents) {
+                    let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)
+                    costing = EstablishmentCosting(payScale: try PayScaleLoader.load(file: installation.payScaleFile), onCosts: onCosts, fullTimeHours: hours)
+                }
+                return (scheme, cues, loader, nationalContext, costing)
+            }
+        }, {
+            Result { () throws(LoadError) in
+                needs.contains(.language) ? try LanguageLoader.load(folder: installation.languageFolder) : nil
+            }
+        })
     }
 
     /// The document writers, which only a pipeline built for documents has.

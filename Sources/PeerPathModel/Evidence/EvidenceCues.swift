@@ -2,9 +2,12 @@
 /// apostrophe splits words), `£` as a word of its own, and the thousands commas of a number dropped.
 public struct CueText: Sendable {
     public let words: [String]
+    /// The distinct words: a cue with a word the text lacks is ruled out without a scan.
+    let vocabulary: Set<String>
 
     public init(_ text: String) {
         words = Self.asciiWords(text) ?? Self.scalarWords(text)
+        vocabulary = Set(words)
     }
 
     /// The words of any text, scalar by scalar.
@@ -120,6 +123,7 @@ public struct Cue: Sendable, Equatable, CustomStringConvertible {
     public func isFound(in text: CueText) -> Bool {
         let words = text.words
         guard words.count >= pieces.count else { return false }
+        for case .word(let word) in pieces where !text.vocabulary.contains(word) { return false }
         for start in 0...(words.count - pieces.count) where matches(words, at: start) { return true }
         return false
     }

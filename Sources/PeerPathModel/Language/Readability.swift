@@ -183,13 +183,27 @@ public struct Readability: Sendable, Equatable {
     }
 
     private static func endsWithAbbreviation(_ text: String) -> Bool {
-        var body = Substring(text)
-        while let last = body.last, ".\"'\u{2019}\u{201D})]".contains(last) { body.removeLast() }
-        let word = body.reversed().prefix { $0.isLetter || $0 == "." }
-        let token = String(word.reversed())
+        // Walks back through the text's own indices: reversed views of slices are generic types
+        // the runtime must build at first use, which cost more than the whole walk.
+        var end = text.endIndex
+        while end > text.startIndex {
+            let before = text.index(before: end)
+            guard closingMarks.contains(text[before]) else { break }
+            end = before
+        }
+        var start = end
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            guard text[before].isLetter || text[before] == "." else { break }
+            start = before
+        }
+        let token = text[start..<end]
         if token.count == 1, token.first!.isUppercase { return true }
         return abbreviations.contains(token.lowercased())
     }
+
+    /// What may close a sentence after its full stop, read character by character.
+    private static let closingMarks: Set<Character> = [".", "\"", "'", "\u{2019}", "\u{201D}", ")", "]"]
 
     // MARK: Words
 
