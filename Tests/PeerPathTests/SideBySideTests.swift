@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import PeerPath
+import PeerPathModel
+
+@Suite("Side by side: two pieces of work at once, the same results as one after the other")
+struct SideBySideTests {
+    @Test func bothResultsComeBackInTheirPlaces() {
+        for size in [0, 1, 1_000] {
+            let (first, second) = SideBySide.run({ (0..<size).reduce(0, +) }, { String(repeating: "a", count: size) })
+            #expect(first == size * (size - 1) / 2)
+            #expect(second.count == size)
+        }
+    }
+
+    /// `assess` runs the language checks beside the others: its findings must be exactly the
+    /// findings of each check run in turn, in the same order (every other check, then the language).
+    @Test(arguments: ["exclusionary-requirement", "factor-plan-wording", "gender-coded", "readability", "stigmatising-language"])
+    func assessmentFindingsAreThoseOfTheChecksInTurn(name: String) throws {
+        let file = TestSupport.fixture("language/\(name).yaml")
+        let pipeline = try Pipeline(installation: TestSupport.installation, needs: .language, catalogue: TestSupport.fixture("catalogue"))
+        let pathway = try pipeline.load(file)
+        let assessment = pipeline.assess(pathway, file: file)
+        let evaluations = Dictionary(uniqueKeysWithValues: assessment.roles.map { ($0.role.id, $0.evaluation) })
+        let inTurn = LadderChecks(scheme: pipeline.scheme).findings(for: pathway, evaluations: evaluations)
+            + EvidenceChecks(scheme: pipeline.scheme, cues: pipeline.cues).findings(for: pathway, evaluations: evaluations)
+            + PracticeChecks().findings(for: pathway)
+            + ContextChecks(defaultContext: pipeline.nationalContext).findings(for: pathway)
+            + TraceChecks().findings(for: pathway, evaluations: evaluations)
+            + (pipeline.language?.findings(for: pathway) ?? [])
+        #expect(pipeline.language != nil)
+        #expect(assessment.findings.map(\.message) == inTurn.map(\.message))
+        #expect(assessment.findings.map(\.code) == inTurn.map(\.code))
+        #expect(assessment.findings.contains { $0.code.family == .language })
+        #expect(assessment.findings.contains { $0.code.family != .language })
+    }
+
+    /// Without the language lists there is nothing to run beside the checks: the same findings, no
+    /// language ones.
+    @Test func withoutTheLanguageListsNoLanguageFindings() throws {
+        let file = try #require(TestSupport.shippedPathways.first)
+        let pipeline = try Pipeline(installation: TestSupport.installation, needs: [])
+        #expect(pipeline.language == nil)
+        let findings = pipeline.assess(try pipeline.load(file), file: file).findings
+        #expect(!findings.contains { $0.code.family == .language })
+    }
+}
