@@ -48,10 +48,12 @@ public struct Installation: Sendable {
             }
             return Installation(root: explicit)
         }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["PEERPATH_SHARE"], !fromEnvironment.isEmpty {
+        // getenv and realpath: ProcessInfo's environment and URL's link resolution build far more
+        // than the one variable and the one path a start-up needs.
+        if let variable = getenv("PEERPATH_SHARE"), case let fromEnvironment = String(cString: variable), !fromEnvironment.isEmpty {
             return try locate(explicit: fromEnvironment, executable: executable)
         }
-        var folder = (URL(fileURLWithPath: executable).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+        var folder = (resolved(executable) as NSString).deletingLastPathComponent
         while !folder.isEmpty && folder != "/" {
             if holdsShare(folder) { return Installation(root: folder) }
             folder = (folder as NSString).deletingLastPathComponent
@@ -59,5 +61,15 @@ public struct Installation: Sendable {
         let here = FileManager.default.currentDirectoryPath
         if holdsShare(here) { return Installation(root: here) }
         throw PeerPathError(.missingInput, "peerpath: error: cannot find its data, templates and schemas; pass --share DIR or set PEERPATH_SHARE")
+    }
+
+    /// The executable's path with every link resolved, made absolute from the working folder when
+    /// it is relative; as given when it cannot be resolved (a name found on PATH, say).
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else {
+            return path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        }
+        defer { free(real) }
+        return String(cString: real)
     }
 }
