@@ -12,6 +12,8 @@ final class CompiledExpression: @unchecked Sendable {
     private let pattern: Pattern
     private let ignoringCase: Bool
     private let lock = NSLock()
+    /// The pattern parsed, when the caller had it (a word list's pattern, parsed to check it).
+    private var parsed: Expression?
     /// The matcher, once built; `.some(nil)` when the pattern is outside the subset.
     private var matcher: ExpressionMatcher??
     private var icu: NSRegularExpression?
@@ -23,7 +25,7 @@ final class CompiledExpression: @unchecked Sendable {
         case .pattern(let text): pattern = .written(text)
         }
         ignoringCase = true
-        if let parsed { matcher = .some(Self.matcher(for: parsed, key: "i:" + text)) }
+        self.parsed = parsed
     }
 
     /// A pattern written in code, in ICU syntax.
@@ -58,7 +60,8 @@ final class CompiledExpression: @unchecked Sendable {
             if let matcher { return matcher }
             let text = text
             let key = (ignoringCase ? "i:" : "-:") + text
-            let built = ExpressionParser.parse(text, ignoringCase: ignoringCase).map { Self.matcher(for: $0, key: key) }
+            let built = (parsed ?? ExpressionParser.parse(text, ignoringCase: ignoringCase)).map { Self.matcher(for: $0, key: key) }
+            parsed = nil
             matcher = .some(built)
             return built
         }

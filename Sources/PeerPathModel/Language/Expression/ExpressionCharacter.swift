@@ -15,6 +15,12 @@ enum ExpressionCharacter {
     }
 
     static func has(_ properties: ExpressionClass.Properties, _ unit: UInt16) -> Bool {
+        if unit < 128 {
+            // ASCII by comparison: letters, digits, and tab to carriage return and space.
+            return (properties.contains(.letter) && isASCIILetter(unit))
+                || (!properties.isDisjoint(with: [.number, .decimalNumber]) && unit &- 0x30 < 10)
+                || (properties.contains(.whitespace) && (unit == 0x20 || unit &- 0x09 < 5))
+        }
         let scalar = scalar(unit)
         let category = scalar.properties.generalCategory
         if properties.contains(.letter) {

@@ -30,10 +30,12 @@ struct ExpressionParser {
         index + offset < scalars.count ? scalars[index + offset] : nil
     }
 
-    private mutating func take(_ text: String) -> Bool {
-        let wanted = Array(text.unicodeScalars)
-        guard index + wanted.count <= scalars.count, Array(scalars[index..<index + wanted.count]) == wanted else { return false }
-        index += wanted.count
+    /// Takes `text` (ASCII) when the pattern goes on with it.
+    private mutating func take(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= scalars.count else { return false }
+        for offset in 0..<count where scalars[index + offset].value != UInt32(text.utf8Start[offset]) { return false }
+        index += count
         return true
     }
 
