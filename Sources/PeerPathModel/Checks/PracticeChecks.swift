@@ -92,8 +92,8 @@ public struct PracticeChecks: Sendable {
     ]
 
     /// The patterns compiled once, the first time a criterion could hold one.
-    static let credentialExpressions: [NSRegularExpression] = credentialPatterns.map { pattern, ignoringCase in
-        try! NSRegularExpression(pattern: pattern, options: ignoringCase ? [.caseInsensitive] : [])
+    static let credentialExpressions: [CompiledExpression] = credentialPatterns.map { pattern, ignoringCase in
+        CompiledExpression(pattern: pattern, ignoringCase: ignoringCase)
     }
 
     /// Letters every credential pattern's match holds one of: a criterion with none is passed over
@@ -106,9 +106,9 @@ public struct PracticeChecks: Sendable {
         let lowered = text.lowercased()
         guard !lowered.containsWord("equivalent experience") else { return nil }
         guard credentialHints.contains(where: lowered.containsWord) || credentialAbbreviations.contains(where: text.containsWord) else { return nil }
-        let whole = NSRange(location: 0, length: text.utf16.count)
+        let search = SearchText(text)
         for expression in credentialExpressions {
-            if let match = expression.firstMatch(in: text, range: whole), let range = Range(match.range, in: text) {
+            if let match = expression.firstMatch(in: search), let range = Range(match, in: text) {
                 return String(text[range])
             }
         }

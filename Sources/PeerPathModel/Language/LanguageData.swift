@@ -38,8 +38,8 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
 
     final class Parts: Sendable {
         let source: Source
-        /// The expression, compiled on first use: most patterns never match most texts, and compiling
-        /// ICU expressions (case-insensitive, with Unicode classes) costs far more than a quick scan.
+        /// The expression, built on first use (a phrase's) or when read (a pattern's): most
+        /// patterns never match most texts.
         let compiled: CompiledExpression
         /// A piece of ASCII every match must contain, lower-cased: a cheap scan rules most texts out
         /// before the expression runs. Nil for regular expressions and non-ASCII phrases.
@@ -50,9 +50,9 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
         /// For a regular expression, letters every match contains: ASCII text without them is ruled out.
         let required: RequiredLetters?
 
-        init(source: Source, literal: [UInt8]?, matcher: PhraseMatcher?, required: RequiredLetters?) {
+        init(source: Source, literal: [UInt8]?, matcher: PhraseMatcher?, required: RequiredLetters?, parsed: Expression? = nil) {
             self.source = source
-            self.compiled = CompiledExpression(source)
+            self.compiled = CompiledExpression(source, parsed: parsed)
             self.literal = literal
             self.matcher = matcher
             self.required = required
@@ -71,13 +71,14 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
                       matcher: PhraseMatcher(phrase: phrase), required: nil)
     }
 
-    /// A regular expression (ICU syntax), matched in any case; throws when it is not valid. The
-    /// syntax is checked without case folding (the same syntax; closing each Unicode class over
-    /// case is most of the cost of compiling), and the expression compiled in full when first used.
+    /// A regular expression (ICU syntax), matched in any case; throws when it is not valid. A
+    /// pattern in the subset `ExpressionParser` reads is valid; any other is left to ICU, which
+    /// compiles it (without case folding: the same syntax, at a fraction of the cost) or throws.
     public init(pattern: String) throws {
-        _ = try NSRegularExpression(pattern: pattern, options: [])
+        let parsed = ExpressionParser.parse(pattern, ignoringCase: true)
+        if parsed == nil { _ = try ICUExpression.compile(pattern, ignoringCase: false) }
         parts = Parts(source: .pattern(pattern), literal: nil, matcher: nil,
-                      required: RequiredLetters(pattern: pattern))
+                      required: RequiredLetters(pattern: pattern), parsed: parsed)
     }
 
     public var description: String {
@@ -102,7 +103,7 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
             return matcher.mayOccur(in: text) && bytes.withUnsafeBufferPointer { !matcher.matches(in: $0, first: true).isEmpty }
         }
         guard !lacksRequiredLetters(text), mayOccur(in: text) else { return false }
-        return compiled.regex.firstMatch(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count)) != nil
+        return compiled.firstMatch(in: text) != nil
     }
 
     /// Every match in the text, in order, not overlapping, as UTF-16 offsets: found by hand when
@@ -127,8 +128,7 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
     /// The matches the expression finds (when the text has the phrase's literal).
     func expressionMatches(in text: SearchText) -> [NSRange] {
         guard mayOccur(in: text) else { return [] }
-        return compiled.regex.matches(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count))
-            .map(\.range).filter { $0.length > 0 }
+        return compiled.matches(in: text).filter { $0.length > 0 }
     }
 
     /// False only when the text cannot match: it lacks the phrase's longest ASCII piece in any case.
@@ -184,10 +184,12 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
             var anyEnding = false
             if word.hasSuffix(",") { optionalComma = true; word.removeLast() }
             if word.hasSuffix("*") { anyEnding = true; word.removeLast() }
+            // Either apostrophe matches both (each replaced once: replacing one and then the other
+            // put a class inside a class, `['['’]]`, which ICU reads as the same two characters).
             let pieces = word.split(whereSeparator: { "-\u{2010}\u{2011}".contains($0) }).map { piece in
-                NSRegularExpression.escapedPattern(for: String(piece))
-                    .replacingOccurrences(of: "'", with: "['\u{2019}]")
-                    .replacingOccurrences(of: "\u{2019}", with: "['\u{2019}]")
+                NSRegularExpression.escapedPattern(for: String(piece)).map { character in
+                    character == "'" || character == "\u{2019}" ? "['\u{2019}]" : String(character)
+                }.joined()
             }
             guard !pieces.isEmpty else { continue }
             var pattern = pieces.joined(separator: #"[\s\-\u2010\u2011]+"#)
@@ -198,51 +200,6 @@ public struct LanguagePattern: Sendable, CustomStringConvertible {
         guard !words.isEmpty, phrase.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
         return before + words.joined(separator: #"[\s\-\u2010\u2011]+"#) + after
     }
-}
-
-/// An ICU expression compiled once, when first needed, and shared by every copy of its pattern.
-final class CompiledExpression: @unchecked Sendable {
-    private let source: LanguagePattern.Source
-    private let lock = NSLock()
-    private var cached: NSRegularExpression?
-
-    init(_ source: LanguagePattern.Source) {
-        self.source = source
-    }
-
-    var regex: NSRegularExpression {
-        lock.withLock {
-            if let cached { return cached }
-            let pattern: String
-            switch source {
-            case .phrase(let phrase): pattern = LanguagePattern.regularExpression(forPhrase: phrase) ?? "(?!)"
-            case .pattern(let text): pattern = text
-            }
-            let regex = Self.compile(pattern)
-            cached = regex
-            return regex
-        }
-    }
-
-    /// Every expression compiled so far, by pattern: role titles and word lists repeat across the
-    /// roles and pathways of a batch, and an ICU compile costs far more than a lookup.
-    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
-    private static let compiledLock = NSLock()
-
-    private static func compile(_ pattern: String) -> NSRegularExpression {
-        compiledLock.withLock {
-            if let known = compiled[pattern] { return known }
-            // The pattern was checked when it was read (or built from a phrase), so it compiles.
-            let regex = (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) ?? NSRegularExpression.impossible
-            compiled[pattern] = regex
-            return regex
-        }
-    }
-}
-
-extension NSRegularExpression {
-    /// An expression that matches nothing, for the impossible case of a pattern that fails to compile.
-    static let impossible: NSRegularExpression = try! NSRegularExpression(pattern: "(?!)")
 }
 
 /// A phrase to avoid and what to write instead.
@@ -454,7 +411,8 @@ public struct CriterionWording: Sendable {
         self.exclusionary = exclusionary
     }
 
-    static let figures = try! NSRegularExpression(pattern: #"\p{Nd}"#)
+    /// A digit of any script, for text not all ASCII.
+    static let figures = CompiledExpression(pattern: #"\p{Nd}"#, ignoringCase: false)
 
     /// Where the last standard in the text begins (a UTF-16 offset), or nil when it gives none. A
     /// vague phrase ending at or before that offset is followed by a standard: one look at the text
@@ -465,8 +423,8 @@ public struct CriterionWording: Sendable {
         func note(_ offset: Int) { last = max(last ?? offset, offset) }
         if search.isASCII {
             if let digit = search.utf8.lastIndex(where: { $0 &- UInt8(ascii: "0") < 10 }) { note(digit) }
-        } else if let digit = Self.figures.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).last {
-            note(digit.range.location)
+        } else if let digit = Self.figures.matches(in: search).last {
+            note(digit.location)
         }
         for pattern in standards + numbers {
             if let match = pattern.nsMatches(in: search).last { note(match.location) }
@@ -479,7 +437,7 @@ public struct CriterionWording: Sendable {
         let text = SearchText(text)
         if text.isASCII {
             if text.utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) { return true }
-        } else if Self.figures.firstMatch(in: text.text, range: NSRange(location: 0, length: text.text.utf16.count)) != nil {
+        } else if Self.figures.firstMatch(in: text) != nil {
             return true
         }
         return standards.contains { $0.occurs(in: text) } || numbers.contains { $0.occurs(in: text) }

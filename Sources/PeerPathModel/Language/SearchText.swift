@@ -16,12 +16,15 @@ struct SearchText {
     private(set) var runs: [LetterRun] = []
     /// One bit for each run's fingerprint (`LetterRun.bit`).
     private var bits: UInt64 = 0
+    /// The text as `ExpressionMatcher` reads it; nil when it leaves the text to ICU.
+    let expressionText: ExpressionText?
 
     init(_ text: String) {
         self.text = text
         utf8 = Array(text.utf8)
         isASCII = utf8.withUnsafeBufferPointer(\.isASCII)
         handBytes = isASCII ? utf8 : Self.standIn(for: text)
+        expressionText = isASCII ? ExpressionText(ascii: utf8) : ExpressionText(text)
         guard let bytes = handBytes else { return }
         var start = -1
         for index in 0...bytes.count {

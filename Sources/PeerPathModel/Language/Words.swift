@@ -141,6 +141,7 @@ enum Words {
         let properties = scalar.properties
         guard let age = properties.age, age.major < 16 else {
             let text = String(Character(scalar))
+            ICUExpression.noteRun()
             return icuLetterOrDigit.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
         }
         switch properties.generalCategory {
@@ -152,5 +153,5 @@ enum Words {
         }
     }
 
-    private static let icuLetterOrDigit = try! NSRegularExpression(pattern: #"[\p{L}\p{N}]"#)
+    private static let icuLetterOrDigit = try! ICUExpression.compile(#"[\p{L}\p{N}]"#, ignoringCase: false)
 }
