@@ -33,7 +33,7 @@ public struct RoleAssessment: Sendable {
 }
 
 extension Pipeline {
-    /// Evaluates every role and runs the checks.
+    /// Evaluates every role and runs the checks of the families the pipeline reports (`checks`).
     public func assess(_ pathway: Pathway, file: String) -> Assessment {
         let roles = pathway.roles.map { role in
             let evaluation = scheme.evaluate(role)
@@ -41,12 +41,15 @@ extension Pipeline {
                                   sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
         }
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
-        let findings = LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations)
-            + EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations)
-            + PracticeChecks().findings(for: pathway)
-            + ContextChecks(defaultContext: nationalContext).findings(for: pathway)
-            + TraceChecks().findings(for: pathway, evaluations: evaluations)
-            + (language?.findings(for: pathway) ?? [])
+        var findings: [Finding] = []
+        if checks.contains(.evaluation) { findings += LadderChecks(scheme: scheme).findings(for: pathway, evaluations: evaluations) }
+        if checks.contains(.evidence) { findings += EvidenceChecks(scheme: scheme, cues: cues).findings(for: pathway, evaluations: evaluations) }
+        if checks.contains(.practice) {
+            findings += PracticeChecks().findings(for: pathway)
+            findings += ContextChecks(defaultContext: nationalContext).findings(for: pathway)
+        }
+        if checks.contains(.trace) { findings += TraceChecks().findings(for: pathway, evaluations: evaluations) }
+        if checks.contains(.language) { findings += language?.findings(for: pathway) ?? [] }
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
     }
 }
