@@ -6,17 +6,23 @@ import PeerPathModel
 struct YAMLNode {
     let node: YAMLValue
     let file: String
-    /// The key path that led here (`YAMLPath`), put into words only for a message.
-    let trail: YAMLPath
+    /// The path of the node this one was read from, and the step from there to here (`YAMLPath`),
+    /// put into words only for a message.
+    let parent: YAMLPath?
+    let step: YAMLPath.Step
 
-    init(node: YAMLValue, file: String, trail: YAMLPath) {
+    init(node: YAMLValue, file: String, parent: YAMLPath?, step: YAMLPath.Step) {
         self.node = node
         self.file = file
-        self.trail = trail
+        self.parent = parent
+        self.step = step
     }
 
     /// The key path that led here, for messages: `roles[2].duties[4].evidence`.
-    var path: String { trail.text }
+    var path: String { YAMLPath.text(step, under: parent) }
+
+    /// This node's path, as the parent of its children's.
+    private var trail: YAMLPath { YAMLPath(parent: parent, step: step) }
 
     var location: SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
@@ -41,7 +47,7 @@ struct YAMLNode {
         if composed.aliased || composed.values > maximumExpandedValues || composed.text > maximumExpandedText {
             try checkExpansion(root, file: source.file)
         }
-        return YAMLNode(node: root, file: source.file, trail: .root)
+        return YAMLNode(node: root, file: source.file, parent: nil, step: .root)
     }
 
     /// What a file may hold once its aliases are expanded: no more values and no more text than a
@@ -172,7 +178,7 @@ struct YAMLNode {
         }
     }
 
-    private var name: String { trail.isEmpty ? "the document" : "'\(path)'" }
+    private var name: String { YAMLPath.isEmpty(step, under: parent) ? "the document" : "'\(path)'" }
 
     /// The entries of a mapping whose keys are all plain text among `allowed` (a literal list is
     /// searched in order, with no hashing; a set by hash), each key once.
@@ -181,13 +187,16 @@ struct YAMLNode {
             throw error("expected a mapping for \(name), found \(found)")
         }
         var entries: [(String, YAMLNode)] = []
+        entries.reserveCapacity(pairs.count)
+        let here = trail
         for pair in pairs {
             let key = pair.key, value = pair.value
             guard case .scalar(let scalar) = key.content else {
-                throw YAMLNode(node: key, file: file, trail: trail).error("a key in \(name) must be plain text")
+                throw YAMLNode(node: key, file: file, parent: parent, step: step).error("a key in \(name) must be plain text")
             }
             let keyName = scalar.string
-            let keyNode = YAMLNode(node: key, file: file, trail: trail)
+            // The key, located, for a message about it.
+            var keyNode: YAMLNode { YAMLNode(node: key, file: file, parent: parent, step: step) }
             guard allowed.contains(keyName) else {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw keyNode.error("unknown key '\(keyName)' in \(name)\(Suggestion.didYouMean(keyName, among: allowed, then: "expected one of: \(known)"))")
@@ -195,7 +204,7 @@ struct YAMLNode {
             if entries.contains(where: { $0.0 == keyName }) {
                 throw keyNode.error("key '\(keyName)' appears twice in \(name)")
             }
-            entries.append((keyName, YAMLNode(node: value, file: file, trail: trail.appending(key: keyName))))
+            entries.append((keyName, YAMLNode(node: value, file: file, parent: here, step: .key(keyName))))
         }
         return YAMLMapping(owner: self, entries: entries)
     }
@@ -205,7 +214,7 @@ struct YAMLNode {
     func value(forKey key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = node.content else { return nil }
         guard let value = pairs.first(where: { $0.key.scalar?.string == key })?.value else { return nil }
-        return YAMLNode(node: value, file: file, trail: trail.appending(key: key))
+        return YAMLNode(node: value, file: file, parent: trail, step: .key(key))
     }
 
     /// Whether this is a mapping with the key.
@@ -218,8 +227,9 @@ struct YAMLNode {
         guard case .sequence(let sequence) = node.content else {
             throw error("expected a list for \(name), found \(found)")
         }
+        let here = trail
         return sequence.enumerated().map { index, element in
-            YAMLNode(node: element, file: file, trail: trail.appending(position: index + 1))
+            YAMLNode(node: element, file: file, parent: here, step: .position(index + 1))
         }
     }
 
@@ -284,7 +294,9 @@ struct YAMLNode {
         guard case .scalar(let scalar) = node.content else {
             throw error("expected an id for \(name), found \(found)")
         }
-        if let problem = Identifier.problem(scalar.string, for: name) { throw error(problem) }
+        guard Identifier.isValid(scalar.string) else {
+            throw error(Identifier.problem(scalar.string, for: name) ?? "'\(scalar.string)' is not a valid id for \(name)")
+        }
         return scalar.string
     }
 }
@@ -300,7 +312,7 @@ struct YAMLMapping {
 
     func required(_ key: String) throws(LoadError) -> YAMLNode {
         guard let value = optional(key) else {
-            let name = owner.trail.isEmpty ? "the document" : "'\(owner.path)'"
+            let name = YAMLPath.isEmpty(owner.step, under: owner.parent) ? "the document" : "'\(owner.path)'"
             throw owner.error("\(name) is missing the required key '\(key)'")
         }
         return value

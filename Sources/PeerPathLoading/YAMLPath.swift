@@ -1,20 +1,22 @@
-/// The key path that led to a node, for messages: `roles[2].duties[4].evidence`. Each step keeps
-/// its parent and its own key or position; the text is put together only when a message asks for
-/// it, so reading a file that has no problem never builds it.
+/// The key path that led to a node, for messages: `roles[2].duties[4].evidence`. A path is its
+/// parent's path and one step (a key, or a position in a list); the text is put together only
+/// when a message asks for it, so reading a file that has no problem never builds it. A node keeps
+/// its own step beside its parent's path (`YAMLNode`), so only a node whose children are read
+/// makes a path object.
 final class YAMLPath: Sendable {
-    private enum Step {
+    enum Step: Sendable {
         case root
         case key(String)
         /// 1-based, as messages count.
         case position(Int)
     }
 
-    private let parent: YAMLPath?
-    private let step: Step
+    let parent: YAMLPath?
+    let step: Step
 
     static let root = YAMLPath(parent: nil, step: .root)
 
-    private init(parent: YAMLPath?, step: Step) {
+    init(parent: YAMLPath?, step: Step) {
         self.parent = parent
         self.step = step
     }
@@ -23,8 +25,13 @@ final class YAMLPath: Sendable {
 
     func appending(position: Int) -> YAMLPath { YAMLPath(parent: self, step: .position(position)) }
 
-    /// Whether the text is empty: at the root, or under keys that are all empty text.
-    var isEmpty: Bool {
+    var isEmpty: Bool { Self.isEmpty(step, under: parent) }
+
+    var text: String { Self.text(step, under: parent) }
+
+    /// Whether the text of a step under a parent is empty: at the root, or under keys that are all
+    /// empty text (as the text was built before, step by step).
+    static func isEmpty(_ step: Step, under parent: YAMLPath?) -> Bool {
         switch step {
         case .root: true
         case .key(let key): key.isEmpty && (parent?.isEmpty ?? true)
@@ -33,7 +40,7 @@ final class YAMLPath: Sendable {
     }
 
     /// The path as messages write it: keys joined by dots, positions in brackets.
-    var text: String {
+    static func text(_ step: Step, under parent: YAMLPath?) -> String {
         switch step {
         case .root:
             return ""

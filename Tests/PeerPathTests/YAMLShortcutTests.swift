@@ -40,14 +40,14 @@ struct YAMLShortcutTests {
         do {
             _ = try c.int()
         } catch {
-            #expect(error.description == "f.yaml:4:12: error: expected a whole number for 'a[1].b[2].c', found 'x'")
+            #expect(error.description == "f.yaml:4:13: error: expected a whole number for 'a[1].b[2].c', found 'x'")
         }
         // An unknown key names its mapping's path, and the keys allowed, sorted.
         do {
             _ = try b[0].mapping(keys: ["d", "b"])
             Issue.record("an unknown key was accepted")
         } catch {
-            #expect(error.description == "f.yaml:3:10: error: unknown key 'c' in 'a[1].b[1]'; expected one of: b, d")
+            #expect(error.description == "f.yaml:3:10: error: unknown key 'c' in 'a[1].b[1]'; did you mean 'b'? Expected one of: b, d")
         }
     }
 
@@ -79,7 +79,7 @@ struct YAMLShortcutTests {
     @Test func anAliasMakesTheWalkRun() throws {
         let composed = try YAMLComposer.composeCounting("x: &a [one, two]\ny: *a\n")
         #expect(composed.aliased)
-        #expect(composed.values == 7)
+        #expect(composed.values == 6)
         #expect(Self.walk(try #require(composed.root)).values == 9)
     }
 
@@ -167,5 +167,62 @@ struct YAMLShortcutTests {
         try expect("    hours: 30\n", "    hours: 30\n    hours: 31\n",
                    "p.yaml:56:1: error: key 'hours' appears twice in one mapping",
                    crlf: "p.yaml:55:1: error: key 'hours' appears twice in one mapping")
+    }
+
+    // MARK: Text, ids, trimming
+
+    /// The scan as it was, byte by byte: nil when a byte must be refused, else whether all is ASCII.
+    static func byteByByte(_ bytes: [UInt8]) -> Bool? {
+        var ascii = true
+        for (index, byte) in bytes.enumerated() {
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return nil }
+            } else if byte >= 0x7F {
+                if byte == 0x7F { return nil }
+                ascii = false
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] <= 0x9F { return nil }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return nil }
+            }
+        }
+        return ascii
+    }
+
+    @Test func theWordAtATimeScanRefusesWhatTheByteScanRefused() {
+        let line = Array("duties:\n  - text: Walks with people, listens. \"Quoted\" {F1: 3a}\r\n".utf8)
+        let odd: [[UInt8]] = [[0x00], [0x01], [0x08], [0x0B], [0x1F], [0x7F], [0x09], [0x0A], [0x0D], [0x20], [0x7E],
+                              [0xC2, 0x85], [0xC2, 0xA0], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBD], Array("é🌱".utf8)]
+        var cases = 0
+        for insert in odd {
+            // The odd bytes at every place of two words and a tail, so each lands at each offset of a word.
+            for position in 0...19 {
+                var bytes = line
+                bytes.insert(contentsOf: insert, at: position)
+                let expected = Self.byteByByte(bytes)
+                let text = SourceText.plainText(bytes)
+                #expect((text == nil) == (expected == nil), "\(insert) at \(position)")
+                if let text { #expect(Array(text.utf8) == bytes) }
+                cases += 1
+            }
+        }
+        #expect(cases == 320)
+        #expect(SourceText.plainText([]) == "")
+        #expect(SourceText.plainText(Array("abcdefg\u{7F}".utf8)) == nil)
+    }
+
+    @Test func anIdIsValidExactlyWhenItHasNoProblem() {
+        let samples = ["a", "peer-support", "f1", "0", "-a", "a-", "A", "a b", "é", "", "a_b", "a.b", "peer–support",
+                       String(repeating: "a", count: 64), String(repeating: "a", count: 65), "a\u{301}", "-", "--", "z9-0"]
+        for sample in samples {
+            #expect(Identifier.isValid(sample) == (Identifier.problem(sample, for: "x") == nil), "\(sample)")
+        }
+    }
+
+    @Test func trimmingKeepsPrintableEndsAndCutsSpace() {
+        #expect("peer support".trimmed() == "peer support")
+        #expect(" peer support\n".trimmed() == "peer support")
+        #expect("\u{A0}peer\u{2003}".trimmed() == "peer")
+        #expect("x".trimmed() == "x" && "".trimmed() == "" && " \t\n".trimmed() == "")
+        #expect("Walks with people.\n".trimmed() == "Walks with people.")
+        #expect("é".trimmed() == "é" && " café ".trimmed() == "café")
     }
 }
