@@ -33,7 +33,7 @@ public struct RoleAssessment: Sendable {
 }
 
 extension Pipeline {
-    /// Evaluates every role and runs the checks.
+    /// Evaluates every role and runs the checks of the families the pipeline reports (`checks`).
     public func assess(_ pathway: Pathway, file: String) -> Assessment {
         let roles = pathway.roles.map { role in
             let evaluation = scheme.evaluate(role)
@@ -41,21 +41,29 @@ extension Pipeline {
                                   sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
         }
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
-        let (theScheme, theCues, context) = (scheme, cues, nationalContext)
-        let checks = { @Sendable () -> [Finding] in
-            LadderChecks(scheme: theScheme).findings(for: pathway, evaluations: evaluations)
-                + EvidenceChecks(scheme: theScheme, cues: theCues).findings(for: pathway, evaluations: evaluations)
-                + PracticeChecks().findings(for: pathway)
-                + ContextChecks(defaultContext: context).findings(for: pathway)
-                + TraceChecks().findings(for: pathway, evaluations: evaluations)
+        let (theScheme, theCues, context, families) = (scheme, cues, nationalContext, checks)
+        let others = { @Sendable () -> [Finding] in
+            var findings: [Finding] = []
+            if families.contains(.evaluation) { findings += LadderChecks(scheme: theScheme).findings(for: pathway, evaluations: evaluations) }
+            if families.contains(.evidence) { findings += EvidenceChecks(scheme: theScheme, cues: theCues).findings(for: pathway, evaluations: evaluations) }
+            if families.contains(.practice) {
+                findings += PracticeChecks().findings(for: pathway)
+                findings += ContextChecks(defaultContext: context).findings(for: pathway)
+            }
+            if families.contains(.trace) { findings += TraceChecks().findings(for: pathway, evaluations: evaluations) }
+            return findings
         }
-        // The language checks, the costliest, run beside the others when there are any.
+        // The language checks, the costliest, run beside the others when there are both.
         let findings: [Finding]
-        if let language {
-            let (other, wording) = SideBySide.run(checks, { language.findings(for: pathway) })
-            findings = other + wording
+        if checks.contains(.language), let language {
+            if checks == [.language] {
+                findings = language.findings(for: pathway)
+            } else {
+                let (other, wording) = SideBySide.run(others, { language.findings(for: pathway) })
+                findings = other + wording
+            }
         } else {
-            findings = checks()
+            findings = others()
         }
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
     }

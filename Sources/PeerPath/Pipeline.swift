@@ -23,7 +23,10 @@ public struct Pipeline: Sendable {
     }
 
     public let scheme: Scheme
-    /// What each claimed level's words must show (`data/evidence-cues.yaml`).
+    /// The families of findings the command reports; `assess` runs only their checks.
+    public let checks: Set<FindingCode.Family>
+    /// What each claimed level's words must show (`data/evidence-cues.yaml`); `.none` when the
+    /// command reports no evidence findings, which alone use it.
     public let cues: EvidenceCues
     let loader: PathwayLoader
     /// Nil when the command runs no language checks.
@@ -31,8 +34,9 @@ public struct Pipeline: Sendable {
     /// Nil when the command writes no documents.
     let writers: DocumentWriters?
     let schema: SchemaSource
-    /// peerpath's own national context, for the check of its date and for pathways that name none.
-    let nationalContext: NationalContext
+    /// peerpath's own national context, for the check of its date and for pathways that name none;
+    /// nil when the command reports no practice findings, which alone use it.
+    let nationalContext: NationalContext?
     /// Pay and on-costs of the pay year; nil when the command costs nothing.
     let costing: EstablishmentCosting?
     /// The kinds of file written for each document.
@@ -55,12 +59,17 @@ public struct Pipeline: Sendable {
     ///   is written (`generate --validate`).
     /// - Parameter formats: the kinds of file written for each document; `pdf` needs LibreOffice
     ///   (`soffice`), and fails here (exit 69) without it.
+    /// - Parameter checks: the families of findings the command reports (`trace` only the trace's,
+    ///   `lint` only the language checks'): the evidence cues are read for the evidence checks and
+    ///   the national context for the practice checks, and only then.
     public init(installation: Installation, needs: Needs = .all, styles: String? = nil, catalogue: String? = nil,
-                validating: Bool = false, formats: Set<OutputFormat> = OutputFormat.defaults) throws(PeerPathError) {
+                validating: Bool = false, formats: Set<OutputFormat> = OutputFormat.defaults,
+                checks: Set<FindingCode.Family> = [.evaluation, .evidence, .practice, .trace, .language]) throws(PeerPathError) {
         self.formats = formats
+        self.checks = checks
         converter = needs.contains(.documents) && formats.contains(.pdf) ? try PDFConverter.locate() : nil
         // The language word lists (the largest data a command reads) are read beside the rest.
-        let (read, words) = Self.readData(installation, needs: needs, catalogue: catalogue)
+        let (read, words) = Self.readData(installation, needs: needs, checks: checks, catalogue: catalogue)
         do {
             (scheme, cues, loader, nationalContext, costing) = try read.get()
             language = try words.get().map(LanguageChecks.init)
@@ -73,18 +82,19 @@ public struct Pipeline: Sendable {
             : nil
     }
 
-    /// What `init` reads from peerpath's data: the scheme, the evidence cues, the competence
-    /// domains, the national context and (for `needs` `.costs` or `.documents`) the pay year; and,
+    /// What `init` reads from peerpath's data: the scheme, the evidence cues (for the evidence
+    /// checks), the competence domains, the national context (for the practice checks) and (for
+    /// `needs` `.costs` or `.documents`) the pay year; and,
     /// beside them, the language word lists when `needs` has `.language`. An error in the first
     /// is reported before one in the second.
-    private static func readData(_ installation: Installation, needs: Needs, catalogue: String?)
-        -> (Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext, EstablishmentCosting?), LoadError>, Result<LanguageData?, LoadError>) {
+    private static func readData(_ installation: Installation, needs: Needs, checks: Set<FindingCode.Family>, catalogue: String?)
+        -> (Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext?, EstablishmentCosting?), LoadError>, Result<LanguageData?, LoadError>) {
         SideBySide.run({
             Result { () throws(LoadError) in
                 let scheme = try SchemeLoader.load(file: installation.schemeFile)
-                let cues = try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme)
+                let cues = checks.contains(.evidence) ? try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme) : .none
                 let loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
-                let nationalContext = try NationalContextLoader.load(file: installation.nationalContextFile)
+                let nationalContext = checks.contains(.practice) ? try NationalContextLoader.load(file: installation.nationalContextFile) : nil
                 var costing: EstablishmentCosting?
                 if needs.contains(.costs) || needs.contains(.documents) {
                     let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)

@@ -7,8 +7,14 @@ struct ItemReader {
     let scheme: Scheme
     let domains: [CompetenceDomain]
     var catalogue: Catalogue = .empty
+    /// `F1` … `F16`: the keys of evidence, overrides and ladder reasons, made once.
+    let factorKeys: Set<String>
 
-    var factorKeys: Set<String> { Set(scheme.factors.map { "F\($0.number)" }) }
+    init(scheme: Scheme, domains: [CompetenceDomain]) {
+        self.scheme = scheme
+        self.domains = domains
+        factorKeys = Set(scheme.factors.map { "F\($0.number)" })
+    }
 
     // MARK: Duties
 
@@ -46,9 +52,10 @@ struct ItemReader {
     // MARK: Criteria
 
     private static let criterionKeys: Set<String> = ["category", "text", "need", "assessed", "lived-experience", "domains"]
+    private static let catalogueCriterionKeys = criterionKeys.union(["id"])
 
     func catalogueCriterion(_ node: YAMLNode) throws(LoadError) -> (String, Criterion) {
-        let map = try node.mapping(keys: Self.criterionKeys.union(["id"]))
+        let map = try node.mapping(keys: Self.catalogueCriterionKeys)
         let id = try map.required("id").identifier()
         var criterion = try criterionFields(map, node: node)
         criterion.catalogueID = id

@@ -74,7 +74,21 @@ struct SourceText {
         let clean = bytes.withUnsafeBufferPointer { buffer -> Bool in
             let count = buffer.count
             var index = 0
+            let raw = UnsafeRawBufferPointer(buffer)
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
             while index < count {
+                // Eight bytes at once while none is a control byte, DEL or above ASCII (most of a
+                // line); a word with any of them is read byte by byte below.
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let below20 = (word &- ones &* 0x20) & ~word & high
+                    let del = word ^ (ones &* 0x7F)
+                    let isDel = (del &- ones) & ~del & high
+                    if (word & high) | below20 | isDel == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = buffer[index]
                 if byte < 0x20 {
                     if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }

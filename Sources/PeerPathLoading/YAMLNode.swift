@@ -6,8 +6,23 @@ import PeerPathModel
 struct YAMLNode {
     let node: YAMLValue
     let file: String
+    /// The path of the node this one was read from, and the step from there to here (`YAMLPath`),
+    /// put into words only for a message.
+    let parent: YAMLPath?
+    let step: YAMLPath.Step
+
+    init(node: YAMLValue, file: String, parent: YAMLPath?, step: YAMLPath.Step) {
+        self.node = node
+        self.file = file
+        self.parent = parent
+        self.step = step
+    }
+
     /// The key path that led here, for messages: `roles[2].duties[4].evidence`.
-    let path: String
+    var path: String { YAMLPath.text(step, under: parent) }
+
+    /// This node's path, as the parent of its children's.
+    private var trail: YAMLPath { YAMLPath(parent: parent, step: step) }
 
     var location: SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
@@ -18,17 +33,21 @@ struct YAMLNode {
     /// Parses a whole file into its root node (`YAMLComposer`, from libyaml's events). Every scalar
     /// is kept as text: the typed accessors below read numbers and booleans themselves.
     static func parse(_ source: SourceText) throws(LoadError) -> YAMLNode {
-        let root: YAMLValue?
+        let composed: YAMLComposer.Composed
         do {
-            root = try YAMLComposer.compose(source.text)
+            composed = try YAMLComposer.composeCounting(source.text)
         } catch {
             throw Self.located(error, file: source.file, text: source.text)
         }
-        guard let root else {
+        guard let root = composed.root else {
             throw LoadError(file: source.file, line: 1, column: 1, message: "the file is empty")
         }
-        try checkExpansion(root, file: source.file)
-        return YAMLNode(node: root, file: source.file, path: "")
+        // Without aliases the tree is as written and the composer's counts are the walk's totals:
+        // the walk runs only when they could exceed the budget.
+        if composed.aliased || composed.values > maximumExpandedValues || composed.text > maximumExpandedText {
+            try checkExpansion(root, file: source.file)
+        }
+        return YAMLNode(node: root, file: source.file, parent: nil, step: .root)
     }
 
     /// What a file may hold once its aliases are expanded: no more values and no more text than a
@@ -159,20 +178,25 @@ struct YAMLNode {
         }
     }
 
-    private var name: String { path.isEmpty ? "the document" : "'\(path)'" }
+    private var name: String { YAMLPath.isEmpty(step, under: parent) ? "the document" : "'\(path)'" }
 
-    func mapping(keys allowed: Set<String>) throws(LoadError) -> YAMLMapping {
+    /// The entries of a mapping whose keys are all plain text among `allowed` (a literal list is
+    /// searched in order, with no hashing; a set by hash), each key once.
+    func mapping(keys allowed: some Collection<String>) throws(LoadError) -> YAMLMapping {
         guard case .mapping(let pairs) = node.content else {
             throw error("expected a mapping for \(name), found \(found)")
         }
         var entries: [(String, YAMLNode)] = []
+        entries.reserveCapacity(pairs.count)
+        let here = trail
         for pair in pairs {
             let key = pair.key, value = pair.value
             guard case .scalar(let scalar) = key.content else {
-                throw YAMLNode(node: key, file: file, path: path).error("a key in \(name) must be plain text")
+                throw YAMLNode(node: key, file: file, parent: parent, step: step).error("a key in \(name) must be plain text")
             }
             let keyName = scalar.string
-            let keyNode = YAMLNode(node: key, file: file, path: path)
+            // The key, located, for a message about it.
+            var keyNode: YAMLNode { YAMLNode(node: key, file: file, parent: parent, step: step) }
             guard allowed.contains(keyName) else {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw keyNode.error("unknown key '\(keyName)' in \(name)\(Suggestion.didYouMean(keyName, among: allowed, then: "expected one of: \(known)"))")
@@ -180,8 +204,7 @@ struct YAMLNode {
             if entries.contains(where: { $0.0 == keyName }) {
                 throw keyNode.error("key '\(keyName)' appears twice in \(name)")
             }
-            let childPath = path.isEmpty ? keyName : "\(path).\(keyName)"
-            entries.append((keyName, YAMLNode(node: value, file: file, path: childPath)))
+            entries.append((keyName, YAMLNode(node: value, file: file, parent: here, step: .key(keyName))))
         }
         return YAMLMapping(owner: self, entries: entries)
     }
@@ -191,7 +214,7 @@ struct YAMLNode {
     func value(forKey key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = node.content else { return nil }
         guard let value = pairs.first(where: { $0.key.scalar?.string == key })?.value else { return nil }
-        return YAMLNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
+        return YAMLNode(node: value, file: file, parent: trail, step: .key(key))
     }
 
     /// Whether this is a mapping with the key.
@@ -204,8 +227,9 @@ struct YAMLNode {
         guard case .sequence(let sequence) = node.content else {
             throw error("expected a list for \(name), found \(found)")
         }
+        let here = trail
         return sequence.enumerated().map { index, element in
-            YAMLNode(node: element, file: file, path: "\(path)[\(index + 1)]")
+            YAMLNode(node: element, file: file, parent: here, step: .position(index + 1))
         }
     }
 
@@ -270,7 +294,9 @@ struct YAMLNode {
         guard case .scalar(let scalar) = node.content else {
             throw error("expected an id for \(name), found \(found)")
         }
-        if let problem = Identifier.problem(scalar.string, for: name) { throw error(problem) }
+        guard Identifier.isValid(scalar.string) else {
+            throw error(Identifier.problem(scalar.string, for: name) ?? "'\(scalar.string)' is not a valid id for \(name)")
+        }
         return scalar.string
     }
 }
@@ -286,7 +312,7 @@ struct YAMLMapping {
 
     func required(_ key: String) throws(LoadError) -> YAMLNode {
         guard let value = optional(key) else {
-            let name = owner.path.isEmpty ? "the document" : "'\(owner.path)'"
+            let name = YAMLPath.isEmpty(owner.step, under: owner.parent) ? "the document" : "'\(owner.path)'"
             throw owner.error("\(name) is missing the required key '\(key)'")
         }
         return value

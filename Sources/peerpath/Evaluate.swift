@@ -30,7 +30,9 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let hasErrors: Bool
         do {
-            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue)
+            // The evaluation reports the job evaluation's and the evidence's findings (`check` the others).
+            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue,
+                                        checks: EvaluationReport.families)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)

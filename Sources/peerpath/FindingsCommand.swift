@@ -20,7 +20,8 @@ struct FindingsOptions: ParsableArguments {
         let files = PathwayFiles.expand(pathways)
         let fails: Bool
         do {
-            let pipeline = try Pipeline(installation: share.installation(), needs: families.contains(.language) ? .language : [], catalogue: catalogue.catalogue)
+            let pipeline = try Pipeline(installation: share.installation(), needs: families.contains(.language) ? .language : [],
+                                        catalogue: catalogue.catalogue, checks: families)
             // One file named as a file: that pathway's report, as ever.
             if files == pathways, let file = files.first, files.count == 1 {
                 let report = CheckReport(assessment: pipeline.assess(try pipeline.load(file), file: file), families: families)

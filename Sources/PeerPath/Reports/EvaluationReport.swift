@@ -15,10 +15,13 @@ public struct EvaluationReport: Sendable {
         self.roles = assessment.roles.filter { roleID == nil || $0.role.id == roleID }
     }
 
+    /// The families of findings an evaluation reports.
+    public static let families: Set<FindingCode.Family> = [.evaluation, .evidence]
+
     /// The job evaluation findings of the roles reported (`check` reports the others).
     public var findings: [Finding] {
         let ids = Set(roles.map(\.role.id))
-        return assessment.findings.filter { ($0.code.family == .evaluation || $0.code.family == .evidence) && ($0.roleID.map(ids.contains) ?? true) }
+        return assessment.findings.filter { Self.families.contains($0.code.family) && ($0.roleID.map(ids.contains) ?? true) }
     }
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }

@@ -190,6 +190,14 @@ public struct RuleViolation: Error, Sendable {
 public enum Identifier {
     public static let maximumLength = 64
 
+    /// Whether a text is an id: 1 to 64 bytes of lower-case ASCII letters, digits and hyphens, not
+    /// starting with a hyphen (the rule `problem(_:for:)` explains when it is broken).
+    public static func isValid(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "-"), bytes.count <= maximumLength else { return false }
+        return bytes.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-") }
+    }
+
     /// Why a text is not an id for `what` (a key or a description), or nil when it is one.
     public static func problem(_ text: String, for what: String) -> String? {
         let shown = text.count > 40 ? "\(text.prefix(40))…" : text

@@ -4,9 +4,15 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
     /// The text without white space and line breaks at either end. When what is left starts and
     /// ends with a printable ASCII character once ASCII white space (space, tab, line breaks) is cut
     /// off, that settles it (most text, a folded block's final line break included); Foundation's
-    /// trimming, which is slow, runs only for the rest.
+    /// trimming, which is slow, runs only for the rest. Inlinable, so a caller in another module
+    /// gets it made for its own string type rather than through the protocol.
+    @inlinable
     public func trimmed() -> String {
         let bytes = utf8
+        // Printable ASCII at both ends: nothing to cut, and the text itself (no copy of a `String`).
+        if let head = bytes.first, let tail = bytes.last, head > 0x20, head < 0x7F, tail > 0x20, tail < 0x7F {
+            return String(self)
+        }
         // Nothing but ASCII white space: nothing is left.
         guard let first = bytes.firstIndex(where: { !Self.isASCIISpace($0) }) else { return "" }
         let last = bytes.lastIndex(where: { !Self.isASCIISpace($0) })!
@@ -25,7 +31,8 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
         return trimmingCharacters(in: set)
     }
 
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+    @usableFromInline
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }
