@@ -31,6 +31,8 @@ public struct Pipeline: Sendable {
     let loader: PathwayLoader
     /// Nil when the command runs no language checks.
     let language: LanguageChecks?
+    /// The pathway file's YAML, parsed while the data was read; nil when none was named.
+    let readAhead: YAMLReadAhead?
     /// Nil when the command writes no documents.
     let writers: DocumentWriters?
     let schema: SchemaSource
@@ -62,20 +64,24 @@ public struct Pipeline: Sendable {
     /// - Parameter checks: the families of findings the command reports (`trace` only the trace's,
     ///   `lint` only the language checks'): the evidence cues are read for the evidence checks and
     ///   the national context for the practice checks, and only then.
+    /// - Parameter file: the one pathway file the command will `load` (a YAML file), whose YAML and
+    ///   its catalogue's are then parsed while peerpath's own data is read (`YAMLReadAhead`).
     public init(installation: Installation, needs: Needs = .all, styles: String? = nil, catalogue: String? = nil,
                 validating: Bool = false, formats: Set<OutputFormat> = OutputFormat.defaults,
-                checks: Set<FindingCode.Family> = [.evaluation, .evidence, .practice, .trace, .language]) throws(PeerPathError) {
+                checks: Set<FindingCode.Family> = [.evaluation, .evidence, .practice, .trace, .language],
+                readingAhead file: String? = nil) throws(PeerPathError) {
         self.formats = formats
         self.checks = checks
         converter = needs.contains(.documents) && formats.contains(.pdf) ? try PDFConverter.locate() : nil
-        // The language word lists (the largest data a command reads) are read beside the rest.
-        let (read, words) = Self.readData(installation, needs: needs, checks: checks, catalogue: catalogue)
+        let ahead = file.flatMap { $0.lowercased().hasSuffix(".xml") ? nil : $0 }
+        let (read, words, readAhead) = Self.readData(installation, needs: needs, checks: checks, catalogue: catalogue, readingAhead: ahead)
         do {
             (scheme, cues, loader, nationalContext, costing) = try read.get()
             language = try words.get().map(LanguageChecks.init)
         } catch {
             throw PeerPathError(.software, error.description)
         }
+        self.readAhead = readAhead
         schema = SchemaSource(path: installation.schemaFile)
         writers = needs.contains(.documents)
             ? try DocumentWriters(installation: installation, scheme: scheme, styles: styles, schema: validating ? schema.schema() : nil)
@@ -84,12 +90,15 @@ public struct Pipeline: Sendable {
 
     /// What `init` reads from peerpath's data: the scheme, the evidence cues (for the evidence
     /// checks), the competence domains, the national context (for the practice checks) and (for
-    /// `needs` `.costs` or `.documents`) the pay year; and,
-    /// beside them, the language word lists when `needs` has `.language`. An error in the first
-    /// is reported before one in the second.
-    private static func readData(_ installation: Installation, needs: Needs, checks: Set<FindingCode.Family>, catalogue: String?)
-        -> (Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext?, EstablishmentCosting?), LoadError>, Result<LanguageData?, LoadError>) {
-        SideBySide.run({
+    /// `needs` `.costs` or `.documents`) the pay year; the language word lists when `needs` has
+    /// `.language`; and the YAML of the pathway file named to read ahead. The data is read on one
+    /// thread, the word lists or the pathway's YAML beside it on another (the pathway's after the
+    /// data when the word lists are read, the longer piece). An error in the data is reported
+    /// before one in the word lists; the pathway's own errors come when it is loaded.
+    private static func readData(_ installation: Installation, needs: Needs, checks: Set<FindingCode.Family>, catalogue: String?,
+                                 readingAhead file: String?)
+        -> (Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext?, EstablishmentCosting?), LoadError>, Result<LanguageData?, LoadError>, YAMLReadAhead?) {
+        let data = { @Sendable () -> Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext?, EstablishmentCosting?), LoadError> in
             Result { () throws(LoadError) in
                 let scheme = try SchemeLoader.load(file: installation.schemeFile)
                 let cues = checks.contains(.evidence) ? try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme) : .none
@@ -102,11 +111,19 @@ public struct Pipeline: Sendable {
                 }
                 return (scheme, cues, loader, nationalContext, costing)
             }
-        }, {
-            Result { () throws(LoadError) in
-                needs.contains(.language) ? try LanguageLoader.load(folder: installation.languageFolder) : nil
-            }
-        })
+        }
+        let ahead = { @Sendable () -> YAMLReadAhead? in file.map { YAMLReadAhead(pathway: $0, catalogueFolder: catalogue) } }
+        if needs.contains(.language) {
+            let ((read, readAhead), words) = SideBySide.run({ (data(), ahead()) }, {
+                Result { () throws(LoadError) in try LanguageLoader.load(folder: installation.languageFolder) }
+            })
+            return (read, words.map { $0 }, readAhead)
+        }
+        if file != nil {
+            let (read, readAhead) = SideBySide.run(data, ahead)
+            return (read, .success(nil), readAhead)
+        }
+        return (data(), .success(nil), nil)
     }
 
     /// The document writers, which only a pipeline built for documents has.
@@ -129,6 +146,7 @@ public struct Pipeline: Sendable {
             }
         }
         do {
+            if let readAhead, readAhead.file == file { return try loader.load(file: file, readAhead: readAhead) }
             return try loader.load(file: file)
         } catch {
             throw PeerPathError(error)

@@ -8,6 +8,16 @@ import PeerPathModel
 /// file is read only when it is a regular file inside the catalogue folder.
 struct CatalogueLoader {
     let items: ItemReader
+    /// Files parsed ahead (`YAMLReadAhead`), taken instead of parsing them here.
+    var readAhead: YAMLReadAhead?
+
+    init(items: ItemReader, readAhead: YAMLReadAhead? = nil) {
+        self.items = items
+        self.readAhead = readAhead
+    }
+
+    /// The files a catalogue folder may hold, in the order they are read.
+    static let fileNames = ["duties.yaml", "criteria.yaml", "requirements.yaml"]
 
     /// The catalogue a pathway names, relative to the pathway file's folder.
     func load(folder: String, beside file: String, at node: YAMLNode) throws(LoadError) -> Catalogue {
@@ -65,7 +75,7 @@ struct CatalogueLoader {
         return catalogue
     }
 
-    private static func realPath(_ path: String) -> String? {
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -75,17 +85,23 @@ struct CatalogueLoader {
         ((path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)) as NSString).standardizingPath
     }
 
-    private static func isFolder(_ path: String) -> Bool {
+    static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Whether `inner` is `outer` or inside it (both resolved).
-    private static func contains(_ outer: String, _ inner: String) -> Bool {
+    static func contains(_ outer: String, _ inner: String) -> Bool {
         inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
     }
 
     private func list(_ file: String, key: String) throws(LoadError) -> [YAMLNode] {
-        try YAMLNode.parse(SourceText(contentsOf: file)).mapping(keys: [key]).required(key).sequence()
+        let root: YAMLNode
+        if let readAhead {
+            root = try readAhead.root(of: file)
+        } else {
+            root = try YAMLNode.parse(SourceText(contentsOf: file))
+        }
+        return try root.mapping(keys: [key]).required(key).sequence()
     }
 }

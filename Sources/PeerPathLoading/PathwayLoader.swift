@@ -22,6 +22,13 @@ public struct PathwayLoader: Sendable {
         try load(SourceText(contentsOf: file))
     }
 
+    /// Loads a pathway file whose YAML (and its catalogue's) was read ahead: the same pathway and
+    /// the same errors as `load(file:)`.
+    public func load(file: String, readAhead: YAMLReadAhead) throws(LoadError) -> Pathway {
+        guard readAhead.file == file else { return try load(file: file) }
+        return try load(root: try readAhead.root(of: file), file: file, readAhead: readAhead)
+    }
+
     /// Loads a pathway's text as if it were the file's (an edit checked before it is saved):
     /// the catalogue and every message are resolved and located as for the file.
     public func load(text: String, file: String) throws(LoadError) -> Pathway {
@@ -81,7 +88,10 @@ public struct PathwayLoader: Sendable {
                                                     "relationships", "shared-experience", "apprenticeship", "clauses", "team"]).union(signOffKeys)
 
     private func load(_ source: SourceText) throws(LoadError) -> Pathway {
-        let root = try YAMLNode.parse(source)
+        try load(root: try YAMLNode.parse(source), file: source.file, readAhead: nil)
+    }
+
+    private func load(root: YAMLNode, file: String, readAhead: YAMLReadAhead?) throws(LoadError) -> Pathway {
         let top = try root.mapping(keys: ["pathway", "roles", "routes", "language"])
         let head = try top.required("pathway").mapping(keys: Self.pathwayKeys)
         let organisationNode = try head.required("organisation").mapping(keys: ["name", "sector", "area", "pays-apprenticeship-levy"])
@@ -98,9 +108,9 @@ public struct PathwayLoader: Sendable {
 
         var items = ItemReader(scheme: scheme, domains: domains)
         if let folder = catalogueFolder {
-            items.catalogue = try CatalogueLoader(items: items).load(folder: folder)
+            items.catalogue = try CatalogueLoader(items: items, readAhead: readAhead).load(folder: folder)
         } else if let catalogueNode = head.optional("catalogue") {
-            items.catalogue = try CatalogueLoader(items: items).load(folder: try catalogueNode.string(), beside: source.file, at: catalogueNode)
+            items.catalogue = try CatalogueLoader(items: items, readAhead: readAhead).load(folder: try catalogueNode.string(), beside: file, at: catalogueNode)
         }
 
         let rolesNode = try top.required("roles")
@@ -125,7 +135,7 @@ public struct PathwayLoader: Sendable {
         pathway.payYearLocation = head.optional("pay-year")?.location
         if catalogueFolder != nil || head.optional("catalogue") != nil { pathway.catalogue = items.catalogue }
         if let contextNode = head.optional("national-context") {
-            pathway.nationalContext = try NationalContextLoader.load(named: try contextNode.string(), beside: source.file, at: contextNode)
+            pathway.nationalContext = try NationalContextLoader.load(named: try contextNode.string(), beside: file, at: contextNode)
         }
         try checkTeams(pathway, roleNodes: roleNodes)
         do {

@@ -42,7 +42,8 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         do {
             // The trace reports the trace's findings alone: the other checks, and their data, are not needed.
-            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue, checks: [.trace])
+            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue, checks: [.trace],
+                                        readingAhead: pathway)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             try assessment.requireRole(role, file: pathway)
             let report = TraceReport(assessment: assessment, roleID: role)

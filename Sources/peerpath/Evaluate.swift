@@ -32,7 +32,7 @@ struct Evaluate: ParsableCommand {
         do {
             // The evaluation reports the job evaluation's and the evidence's findings (`check` the others).
             let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue,
-                                        checks: EvaluationReport.families)
+                                        checks: EvaluationReport.families, readingAhead: pathway)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)

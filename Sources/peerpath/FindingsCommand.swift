@@ -20,10 +20,11 @@ struct FindingsOptions: ParsableArguments {
         let files = PathwayFiles.expand(pathways)
         let fails: Bool
         do {
+            // One file named as a file: that pathway's report, as ever (its YAML read ahead).
+            let single = files == pathways && files.count == 1 ? files.first : nil
             let pipeline = try Pipeline(installation: share.installation(), needs: families.contains(.language) ? .language : [],
-                                        catalogue: catalogue.catalogue, checks: families)
-            // One file named as a file: that pathway's report, as ever.
-            if files == pathways, let file = files.first, files.count == 1 {
+                                        catalogue: catalogue.catalogue, checks: families, readingAhead: single)
+            if let file = single {
                 let report = CheckReport(assessment: pipeline.assess(try pipeline.load(file), file: file), families: families)
                 print(format == .json ? report.json() : report.text(), terminator: "")
                 fails = report.findings.contains { $0.severity >= severity }
