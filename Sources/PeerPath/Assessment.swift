@@ -53,15 +53,21 @@ extension Pipeline {
             if families.contains(.trace) { findings += TraceChecks().findings(for: pathway, evaluations: evaluations) }
             return findings
         }
-        // The language checks, the costliest, run beside the others when there are both.
+        // The language checks, the costliest, are shared between two cores: the first roles' beside
+        // the rest of the roles' and the routes'; the other checks go with the first share, which is
+        // smaller for it (a third of the roles rather than half).
         let findings: [Finding]
         if checks.contains(.language), let language {
-            if checks == [.language] {
-                findings = language.findings(for: pathway)
-            } else {
-                let (other, wording) = SideBySide.run(others, { language.findings(for: pathway) })
-                findings = other + wording
-            }
+            let count = pathway.roles.count
+            let onlyLanguage = checks == [.language]
+            let first = onlyLanguage ? count / 2 : count / 3
+            let ((other, firstRoles), otherRoles) = SideBySide.run({
+                (onlyLanguage ? [] : others(), language.findings(for: pathway, roles: 0..<first, routes: false))
+            }, {
+                language.findings(for: pathway, roles: first..<count, routes: true)
+            })
+            // Every other check's findings first, then the language checks', as ever.
+            findings = other + firstRoles + otherRoles
         } else {
             findings = others()
         }

@@ -44,4 +44,23 @@ struct SideBySideTests {
         let findings = pipeline.assess(try pipeline.load(file), file: file).findings
         #expect(!findings.contains { $0.code.family == .language })
     }
+
+    /// The language checks are shared out by roles: any split of the roles, the routes with the
+    /// second share, gives the findings of the whole.
+    @Test(arguments: ["exclusionary-requirement", "gender-coded", "stigmatising-language"])
+    func languageFindingsSplitByRolesAreTheWhole(name: String) throws {
+        let file = TestSupport.fixture("language/\(name).yaml")
+        let pipeline = try Pipeline(installation: TestSupport.installation, needs: .language, catalogue: TestSupport.fixture("catalogue"))
+        let pathway = try pipeline.load(file)
+        let language = try #require(pipeline.language)
+        let whole = language.findings(for: pathway).map(\.message)
+        #expect(!whole.isEmpty)
+        let count = pathway.roles.count
+        for first in 0...count {
+            let split = language.findings(for: pathway, roles: 0..<first, routes: false)
+                + language.findings(for: pathway, roles: first..<count, routes: true)
+            #expect(split.map(\.message) == whole, "split at \(first)")
+        }
+        #expect(language.findings(for: pathway, roles: 0..<count, routes: false).count <= whole.count)
+    }
 }

@@ -70,11 +70,23 @@ public struct LanguageChecks: Sendable {
         findings(for: pathway, only: roleID)
     }
 
+    /// The findings about some of the roles, by their place in `pathway.roles`, and, when `routes`
+    /// is true, about what every route needs: `findings(for:)` is the findings of `0..<k` without
+    /// the routes followed by those of `k..<count` with them, so the work can be shared out.
+    public func findings(for pathway: Pathway, roles: Range<Int>, routes: Bool) -> [Finding] {
+        let ids = Set(pathway.roles[roles].map(\.id))
+        return findings(for: pathway, including: { ids.contains($0) }, routes: routes ? { _ in true } : { _ in false })
+    }
+
     private func findings(for pathway: Pathway, only roleID: String?) -> [Finding] {
+        findings(for: pathway, including: { roleID == nil || $0 == roleID }, routes: { roleID == nil || $0.to == roleID })
+    }
+
+    private func findings(for pathway: Pathway, including: (String) -> Bool, routes: (Route) -> Bool) -> [Finding] {
         let titles = pathway.roles.compactMap { LanguagePattern(phrase: $0.title + "*") }
         let entryRoles = Set(pathway.entryRoles.map(\.id))
         var findings: [Finding] = []
-        for role in pathway.roles where roleID == nil || role.id == roleID {
+        for role in pathway.roles where including(role.id) {
             let texts = RoleTexts(role)
             findings += readabilityAndLongSentences(role, texts)
             findings += stigmatising(role.id, role.title, texts.all)
@@ -83,7 +95,7 @@ public struct LanguageChecks: Sendable {
             findings += exclusionary(role, texts, isEntry: entryRoles.contains(role.id))
             findings += factorPlan(role, texts)
         }
-        for route in pathway.routes where roleID == nil || route.to == roleID {
+        for route in pathway.routes where routes(route) {
             let to = pathway.role(route.to)
             let passages = route.requirements.map {
                 Passage(text: $0.text, place: "what the route from \(pathway.role(route.from)?.title ?? route.from) needs",
