@@ -21,16 +21,27 @@ struct CatalogueLoader {
 
     /// The catalogue a pathway names, relative to the pathway file's folder.
     func load(folder: String, beside file: String, at node: YAMLNode) throws(LoadError) -> Catalogue {
-        let base = (file as NSString).deletingLastPathComponent
-        let path = folder.hasPrefix("/") ? folder : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(folder)
-        let absolute = Self.absolute(path)
+        let path = Self.path(of: folder, beside: file)
         guard let real = Self.realPath(path), Self.isFolder(real) else {
-            throw node.error("catalogue folder '\(folder)' not found beside the pathway (looked in \(absolute))")
+            throw node.error("catalogue folder '\(folder)' not found beside the pathway (looked in \(Self.absolute(path)))")
         }
-        guard let home = Self.realPath(base.isEmpty ? "." : base), Self.contains(home, real) else {
+        guard Self.isInside(real, folderOf: file) else {
             throw node.error("catalogue folder '\(folder)' is outside the pathway's folder (it is \(real)); keep the catalogue in the pathway's folder, or name it with --catalogue")
         }
         return try load(folder: real)
+    }
+
+    /// The path of a catalogue folder a pathway names: relative to the pathway file's folder.
+    static func path(of folder: String, beside file: String) -> String {
+        let base = (file as NSString).deletingLastPathComponent
+        return folder.hasPrefix("/") ? folder : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(folder)
+    }
+
+    /// Whether a resolved folder is the pathway file's own folder or inside it.
+    static func isInside(_ real: String, folderOf file: String) -> Bool {
+        let base = (file as NSString).deletingLastPathComponent
+        guard let home = realPath(base.isEmpty ? "." : base) else { return false }
+        return contains(home, real)
     }
 
     /// A catalogue folder named on the command line (or already resolved).

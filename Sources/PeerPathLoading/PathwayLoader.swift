@@ -60,9 +60,7 @@ public struct PathwayLoader: Sendable {
         let loader = CatalogueLoader(items: ItemReader(scheme: scheme, domains: domains))
         let folder = try node.string()
         let catalogue = try loader.load(folder: folder, beside: file, at: node)
-        let base = (file as NSString).deletingLastPathComponent
-        let path = folder.hasPrefix("/") ? folder : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(folder)
-        return (path, catalogue)
+        return (CatalogueLoader.path(of: folder, beside: file), catalogue)
     }
 
     /// Bounds that keep any input's work small, whatever aliases or repetition a file uses.

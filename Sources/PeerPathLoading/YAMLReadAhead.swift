@@ -51,10 +51,8 @@ public struct YAMLReadAhead: @unchecked Sendable {
         }
         guard case .success(let root) = pathway, let node = root.value(forKey: "pathway")?.value(forKey: "catalogue"),
               let name = try? node.string() else { return nil }
-        let base = (file as NSString).deletingLastPathComponent
-        let path = name.hasPrefix("/") ? name : ((base.isEmpty ? "." : base) as NSString).appendingPathComponent(name)
-        guard let real = CatalogueLoader.realPath(path), CatalogueLoader.isFolder(real),
-              let home = CatalogueLoader.realPath(base.isEmpty ? "." : base), CatalogueLoader.contains(home, real) else { return nil }
+        guard let real = CatalogueLoader.realPath(CatalogueLoader.path(of: name, beside: file)), CatalogueLoader.isFolder(real),
+              CatalogueLoader.isInside(real, folderOf: file) else { return nil }
         return real
     }
 }
