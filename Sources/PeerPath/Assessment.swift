@@ -29,48 +29,58 @@ public struct Assessment: Sendable {
 public struct RoleAssessment: Sendable {
     public var role: Role
     public var evaluation: RoleEvaluation
-    public var sensitivity: Sensitivity
+    /// How far the role is from the edges of its band, and what moves it: worked out with the
+    /// evaluation when the pipeline's command reports it (`Pipeline.Needs.margins`), else the
+    /// first time it is asked for.
+    public var sensitivity: Sensitivity { margins.value }
+    private let margins: Once<Sensitivity>
+
+    init(role: Role, evaluation: RoleEvaluation, scheme: Scheme, now: Bool) {
+        self.role = role
+        self.evaluation = evaluation
+        let work = { @Sendable in scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand) }
+        margins = Once(work)
+        if now { _ = margins.value }
+    }
 }
 
 extension Pipeline {
     /// Evaluates every role and runs the checks of the families the pipeline reports (`checks`).
+    /// Both are shared between two cores, a role or a check at a time (`SideBySide`); the findings
+    /// are in the order of running them one after the other: every other check's, then the
+    /// language checks' role by role, then those of what the routes need.
     public func assess(_ pathway: Pathway, file: String) -> Assessment {
-        let roles = pathway.roles.map { role in
-            let evaluation = scheme.evaluate(role)
-            return RoleAssessment(role: role, evaluation: evaluation,
-                                  sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
-        }
-        let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
-        let (theScheme, theCues, context, families) = (scheme, cues, nationalContext, checks)
-        let others = { @Sendable () -> [Finding] in
-            var findings: [Finding] = []
-            if families.contains(.evaluation) { findings += LadderChecks(scheme: theScheme).findings(for: pathway, evaluations: evaluations) }
-            if families.contains(.evidence) { findings += EvidenceChecks(scheme: theScheme, cues: theCues).findings(for: pathway, evaluations: evaluations) }
-            if families.contains(.practice) {
-                findings += PracticeChecks().findings(for: pathway)
-                findings += ContextChecks(defaultContext: context).findings(for: pathway)
+        let (theScheme, margins) = (scheme, needs.contains(.margins))
+        let roles = SideBySide.all(pathway.roles.map { role in
+            { @Sendable () -> RoleAssessment in
+                RoleAssessment(role: role, evaluation: theScheme.evaluate(role), scheme: theScheme, now: margins)
             }
-            if families.contains(.trace) { findings += TraceChecks().findings(for: pathway, evaluations: evaluations) }
-            return findings
+        })
+        let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
+        var others: [@Sendable () -> [Finding]] = []
+        if checks.contains(.evaluation) { others.append { LadderChecks(scheme: theScheme).findings(for: pathway, evaluations: evaluations) } }
+        if checks.contains(.evidence) {
+            let evidence = EvidenceChecks(scheme: theScheme, cues: cues)
+            for entry in roles {
+                others.append { evidence.findings(for: entry.role, evaluation: entry.evaluation) }
+            }
+            others.append { evidence.acrossRoles(pathway) }
         }
-        // The language checks, the costliest, are shared between two cores: the first roles' beside
-        // the rest of the roles' and the routes'; the other checks go with the first share, which is
-        // smaller for it (a third of the roles rather than half).
-        let findings: [Finding]
+        if checks.contains(.practice) {
+            let context = nationalContext
+            others.append { PracticeChecks().findings(for: pathway) }
+            others.append { ContextChecks(defaultContext: context).findings(for: pathway) }
+        }
+        if checks.contains(.trace) { others.append { TraceChecks().findings(for: pathway, evaluations: evaluations) } }
+        var wording: [@Sendable () -> [Finding]] = []
         if checks.contains(.language), let language {
             let count = pathway.roles.count
-            let onlyLanguage = checks == [.language]
-            let first = onlyLanguage ? count / 2 : count / 3
-            let ((other, firstRoles), otherRoles) = SideBySide.run({
-                (onlyLanguage ? [] : others(), language.findings(for: pathway, roles: 0..<first, routes: false))
-            }, {
-                language.findings(for: pathway, roles: first..<count, routes: true)
-            })
-            // Every other check's findings first, then the language checks', as ever.
-            findings = other + firstRoles + otherRoles
-        } else {
-            findings = others()
+            wording = pathway.roles.indices.map { index in { language.findings(for: pathway, roles: index..<index + 1, routes: false) } }
+            wording.append { language.findings(for: pathway, roles: count..<count, routes: true) }
         }
+        // The language checks, the costliest pieces, are taken first.
+        let results = SideBySide.all(wording + others)
+        let findings = Array(results[wording.count...].joined()) + Array(results[..<wording.count].joined())
         return Assessment(pathway: pathway, file: file, roles: roles, findings: findings)
     }
 }
@@ -88,8 +98,7 @@ extension Pipeline {
         pathway.roles[index] = role
         var roles = assessment.roles
         let evaluation = scheme.evaluate(role)
-        roles[index] = RoleAssessment(role: role, evaluation: evaluation,
-                                      sensitivity: scheme.sensitivity(of: evaluation, expectedBand: role.expectedBand))
+        roles[index] = RoleAssessment(role: role, evaluation: evaluation, scheme: scheme, now: needs.contains(.margins))
         let evaluations = Dictionary(uniqueKeysWithValues: roles.map { ($0.role.id, $0.evaluation) })
         // The evidence checks of the other roles see only their own role: theirs are as they were.
         let evidence = EvidenceChecks(scheme: scheme, cues: cues)

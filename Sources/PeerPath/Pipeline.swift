@@ -19,10 +19,16 @@ public struct Pipeline: Sendable {
         public static let documents = Needs(rawValue: 2)
         /// The pay scale and the employer on-costs of the pay year (`cost`; `generate` for the overview).
         public static let costs = Needs(rawValue: 4)
-        public static let all: Needs = [.language, .documents, .costs]
+        /// Each role's margins and what moves its band (`RoleAssessment.sensitivity`), worked out
+        /// with its evaluation (`evaluate`, the documents, the workbench); without it they are
+        /// worked out only if asked for.
+        public static let margins = Needs(rawValue: 8)
+        public static let all: Needs = [.language, .documents, .costs, .margins]
     }
 
     public let scheme: Scheme
+    /// What the command uses, as it was built with.
+    public let needs: Needs
     /// The families of findings the command reports; `assess` runs only their checks.
     public let checks: Set<FindingCode.Family>
     /// What each claimed level's words must show (`data/evidence-cues.yaml`); `.none` when the
@@ -31,8 +37,9 @@ public struct Pipeline: Sendable {
     let loader: PathwayLoader
     /// Nil when the command runs no language checks.
     let language: LanguageChecks?
-    /// The pathway file's YAML, parsed while the data was read; nil when none was named.
-    let readAhead: YAMLReadAhead?
+    /// The pathway file named to read ahead and the result of loading it, while the word lists
+    /// were read; nil when none was named.
+    let preloaded: (file: String, pathway: Result<Pathway, LoadError>)?
     /// Nil when the command writes no documents.
     let writers: DocumentWriters?
     let schema: SchemaSource
@@ -64,66 +71,50 @@ public struct Pipeline: Sendable {
     /// - Parameter checks: the families of findings the command reports (`trace` only the trace's,
     ///   `lint` only the language checks'): the evidence cues are read for the evidence checks and
     ///   the national context for the practice checks, and only then.
-    /// - Parameter file: the one pathway file the command will `load` (a YAML file), whose YAML and
-    ///   its catalogue's are then parsed while peerpath's own data is read (`YAMLReadAhead`).
+    /// - Parameter file: the one pathway file the command will `load` (a YAML file), which is then
+    ///   parsed (`YAMLReadAhead`) and loaded here, while peerpath's own data is read on another
+    ///   thread (`DataReading`); `load` hands it over. Its errors still come from `load`, after any
+    ///   error in peerpath's data or word lists, as when it is loaded there.
     public init(installation: Installation, needs: Needs = .all, styles: String? = nil, catalogue: String? = nil,
                 validating: Bool = false, formats: Set<OutputFormat> = OutputFormat.defaults,
                 checks: Set<FindingCode.Family> = [.evaluation, .evidence, .practice, .trace, .language],
                 readingAhead file: String? = nil) throws(PeerPathError) {
         self.formats = formats
+        self.needs = needs
         self.checks = checks
         converter = needs.contains(.documents) && formats.contains(.pdf) ? try PDFConverter.locate() : nil
-        let ahead = file.flatMap { $0.lowercased().hasSuffix(".xml") ? nil : $0 }
-        let (read, words, readAhead) = Self.readData(installation, needs: needs, checks: checks, catalogue: catalogue, readingAhead: ahead)
+        let reading = DataReading.take(installation, purpose: .init(root: installation.root, needs: needs, checks: checks))
+        // The pathway's YAML is parsed on this thread while the data is read on the other.
+        let ahead = file.flatMap { $0.lowercased().hasSuffix(".xml") ? nil : YAMLReadAhead(pathway: $0, catalogueFolder: catalogue) }
+        let data: DataReading.Data
         do {
-            (scheme, cues, loader, nationalContext, costing) = try read.get()
-            language = try words.get().map(LanguageChecks.init)
+            data = try reading.data.wait().get()
         } catch {
             throw PeerPathError(.software, error.description)
         }
-        self.readAhead = readAhead
+        (scheme, cues, nationalContext, costing) = (data.scheme, data.cues, data.nationalContext, data.costing)
+        loader = PathwayLoader(scheme: data.scheme, domains: data.domains, catalogueFolder: catalogue)
+        // Loaded while the word lists are still being read.
+        preloaded = ahead.map { [loader] ahead in
+            (ahead.file, Result { () throws(LoadError) in try loader.load(file: ahead.file, readAhead: ahead) })
+        }
+        do {
+            language = try reading.words.wait().get().map(LanguageChecks.init)
+        } catch {
+            throw PeerPathError(.software, error.description)
+        }
         schema = SchemaSource(path: installation.schemaFile)
         writers = needs.contains(.documents)
             ? try DocumentWriters(installation: installation, scheme: scheme, styles: styles, schema: validating ? schema.schema() : nil)
             : nil
     }
 
-    /// What `init` reads from peerpath's data: the scheme, the evidence cues (for the evidence
-    /// checks), the competence domains, the national context (for the practice checks) and (for
-    /// `needs` `.costs` or `.documents`) the pay year; the language word lists when `needs` has
-    /// `.language`; and the YAML of the pathway file named to read ahead. The data is read on one
-    /// thread, the word lists or the pathway's YAML beside it on another (the pathway's after the
-    /// data when the word lists are read, the longer piece). An error in the data is reported
-    /// before one in the word lists; the pathway's own errors come when it is loaded.
-    private static func readData(_ installation: Installation, needs: Needs, checks: Set<FindingCode.Family>, catalogue: String?,
-                                 readingAhead file: String?)
-        -> (Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext?, EstablishmentCosting?), LoadError>, Result<LanguageData?, LoadError>, YAMLReadAhead?) {
-        let data = { @Sendable () -> Result<(Scheme, EvidenceCues, PathwayLoader, NationalContext?, EstablishmentCosting?), LoadError> in
-            Result { () throws(LoadError) in
-                let scheme = try SchemeLoader.load(file: installation.schemeFile)
-                let cues = checks.contains(.evidence) ? try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme) : .none
-                let loader = PathwayLoader(scheme: scheme, domains: try DomainLoader.load(file: installation.domainsFile), catalogueFolder: catalogue)
-                let nationalContext = checks.contains(.practice) ? try NationalContextLoader.load(file: installation.nationalContextFile) : nil
-                var costing: EstablishmentCosting?
-                if needs.contains(.costs) || needs.contains(.documents) {
-                    let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)
-                    costing = EstablishmentCosting(payScale: try PayScaleLoader.load(file: installation.payScaleFile), onCosts: onCosts, fullTimeHours: hours)
-                }
-                return (scheme, cues, loader, nationalContext, costing)
-            }
-        }
-        let ahead = { @Sendable () -> YAMLReadAhead? in file.map { YAMLReadAhead(pathway: $0, catalogueFolder: catalogue) } }
-        if needs.contains(.language) {
-            let ((read, readAhead), words) = SideBySide.run({ (data(), ahead()) }, {
-                Result { () throws(LoadError) in try LanguageLoader.load(folder: installation.languageFolder) }
-            })
-            return (read, words.map { $0 }, readAhead)
-        }
-        if file != nil {
-            let (read, readAhead) = SideBySide.run(data, ahead)
-            return (read, .success(nil), readAhead)
-        }
-        return (data(), .success(nil), nil)
+    /// Starts reading peerpath's own data for a pipeline not yet built, for a command that will
+    /// build one with this installation, these needs and these checks (and reads one pathway by
+    /// hand, which the data is then read beside): the command's own arguments are parsed
+    /// meanwhile. A pipeline built for anything else reads its own.
+    public static func readEarly(installation: Installation, needs: Needs, checks: Set<FindingCode.Family>) {
+        DataReading.startEarly(installation, purpose: .init(root: installation.root, needs: needs, checks: checks))
     }
 
     /// The document writers, which only a pipeline built for documents has.
@@ -146,7 +137,7 @@ public struct Pipeline: Sendable {
             }
         }
         do {
-            if let readAhead, readAhead.file == file { return try loader.load(file: file, readAhead: readAhead) }
+            if let preloaded, preloaded.file == file { return try preloaded.pathway.get() }
             return try loader.load(file: file)
         } catch {
             throw PeerPathError(error)

@@ -1,30 +1,56 @@
 import Dispatch
+import Foundation
 
-/// Two independent pieces of work run at the same time, on two cores where the machine has them
-/// free: the caller's thread does one while a worker thread does the other, and both results come
-/// back together. A command that checks one pathway by hand uses it to read the language word
-/// lists while the scheme is read, and to run the language checks while the other checks run, so
-/// its answer comes in about the time of the longer piece rather than of both (see "Design notes"
-/// in the README). The results are the same as running one piece after the other.
+/// Pieces of independent work shared between two cores, where the machine has them free: the
+/// caller's thread and a worker thread each take the next piece nobody has taken yet, until none
+/// is left, so the two come out even whatever each piece costs. The results come back in the
+/// pieces' order, the same as running them one after the other. A command that checks one pathway
+/// by hand uses it to evaluate the roles and to run the checks (see "Design notes" in the README).
 enum SideBySide {
-    static func run<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
-                                                       _ second: @Sendable () -> Second) -> (First, Second) {
-        let firstResult = Slot<First>()
-        let secondResult = Slot<Second>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                firstResult.value = first()
-            } else {
-                secondResult.value = second()
-            }
+    static func all<Result: Sendable>(_ pieces: [@Sendable () -> Result]) -> [Result] {
+        let results = Results<Result>(count: pieces.count)
+        let next = NextPiece(count: pieces.count)
+        DispatchQueue.concurrentPerform(iterations: min(2, pieces.count)) { _ in
+            while let index = next.take() { results.set(index, pieces[index]()) }
         }
-        // concurrentPerform returns only when both have run, so both slots are filled.
-        return (firstResult.value!, secondResult.value!)
+        // concurrentPerform returns only when both threads have stopped, with every piece run.
+        return results.values()
     }
 
-    /// One result, written by one thread and read by another only after that thread has finished
-    /// (concurrentPerform waits for every iteration), so it needs no lock.
-    private final class Slot<Value>: @unchecked Sendable {
-        var value: Value?
+    /// The index of the next piece to run, handed out once each.
+    private final class NextPiece: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
+
+        func take() -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+    }
+
+    /// One slot a piece: each is written by the one thread that ran its piece, and read only after
+    /// both threads have finished, so the slots need no lock.
+    private final class Results<Value>: @unchecked Sendable {
+        private let slots: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+        func values() -> [Value] { slots.map { $0! } }
     }
 }

@@ -15,8 +15,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: FindingsOptions
 
-    func run() throws {
-        try options.report(families: [.evaluation, .evidence, .practice, .trace, .language], failingAt: .error)
+    static let reads = Reads(reporting: [.evaluation, .evidence, .practice, .trace, .language])
+
+    func run() {
+        options.report(Self.reads, failingAt: .error)
     }
 }
 
@@ -39,15 +41,18 @@ struct TraceCommand: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
+    /// The trace reports the trace's findings alone: the other checks, and their data, are not needed.
+    static let reads = Reads(reporting: [.trace])
+
     func run() throws {
         do {
-            // The trace reports the trace's findings alone: the other checks, and their data, are not needed.
-            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue, checks: [.trace],
-                                        readingAhead: pathway)
+            let pipeline = try Pipeline(installation: share.installation(), needs: Self.reads.needs, catalogue: catalogue.catalogue,
+                                        checks: Self.reads.checks, readingAhead: pathway)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             try assessment.requireRole(role, file: pathway)
             let report = TraceReport(assessment: assessment, roleID: role)
             print(format == .json ? report.json() : report.text(), terminator: "")
+            finish(failing: false)
         } catch {
             fail(error)
         }

@@ -27,20 +27,20 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
-    func run() throws {
-        let hasErrors: Bool
+    /// The evaluation reports the job evaluation's and the evidence's findings (`check` the others).
+    static let reads = Reads(reporting: EvaluationReport.families, needs: .margins)
+
+    func run() {
         do {
-            // The evaluation reports the job evaluation's and the evidence's findings (`check` the others).
-            let pipeline = try Pipeline(installation: share.installation(), needs: [], catalogue: catalogue.catalogue,
-                                        checks: EvaluationReport.families, readingAhead: pathway)
+            let pipeline = try Pipeline(installation: share.installation(), needs: Self.reads.needs, catalogue: catalogue.catalogue,
+                                        checks: Self.reads.checks, readingAhead: pathway)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)
             print(format == .json ? report.json() : report.text(), terminator: "")
-            hasErrors = report.hasErrors
+            finish(failing: report.hasErrors)
         } catch {
             fail(error)
         }
-        if hasErrors { throw ExitCode(1) }
     }
 }

@@ -16,28 +16,27 @@ struct FindingsOptions: ParsableArguments {
     @OptionGroup var catalogue: CatalogueOption
     @OptionGroup var share: ShareOptions
 
-    func report(families: Set<FindingCode.Family>, failingAt severity: Finding.Severity) throws {
+    func report(_ reads: Reads, failingAt severity: Finding.Severity) -> Never {
+        let families = reads.checks
         let files = PathwayFiles.expand(pathways)
-        let fails: Bool
         do {
             // One file named as a file: that pathway's report, as ever (its YAML read ahead).
             let single = files == pathways && files.count == 1 ? files.first : nil
-            let pipeline = try Pipeline(installation: share.installation(), needs: families.contains(.language) ? .language : [],
+            let pipeline = try Pipeline(installation: share.installation(), needs: reads.needs,
                                         catalogue: catalogue.catalogue, checks: families, readingAhead: single)
             if let file = single {
                 let report = CheckReport(assessment: pipeline.assess(try pipeline.load(file), file: file), families: families)
                 print(format == .json ? report.json() : report.text(), terminator: "")
-                fails = report.findings.contains { $0.severity >= severity }
+                finish(failing: report.findings.contains { $0.severity >= severity })
             } else {
                 let run = CheckRun(pipeline: pipeline, files: files, families: families)
                 for failure in run.failures { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
                 print(format == .json ? run.json() : run.text(), terminator: "")
                 if let failure = run.failures.first { Foundation.exit(failure.exitCode) }
-                fails = run.reports.contains { $0.findings.contains { $0.severity >= severity } }
+                finish(failing: run.reports.contains { $0.findings.contains { $0.severity >= severity } })
             }
         } catch {
             fail(error)
         }
-        if fails { throw ExitCode(1) }
     }
 }

@@ -15,7 +15,9 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var options: FindingsOptions
 
-    func run() throws {
-        try options.report(families: [.language], failingAt: .warning)
+    static let reads = Reads(reporting: [.language])
+
+    func run() {
+        options.report(Self.reads, failingAt: .warning)
     }
 }

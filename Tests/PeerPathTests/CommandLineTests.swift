@@ -18,10 +18,11 @@ struct PeerPathProcess {
     let stdout: String
     let stderr: String
 
-    init(_ arguments: [String]) throws {
+    /// Runs peerpath with the arguments, and `--share` the repository after them unless `share` is false.
+    init(_ arguments: [String], share: Bool = true) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.executable))
-        process.arguments = arguments + ["--share", TestSupport.repository]
+        process.arguments = arguments + (share ? ["--share", TestSupport.repository] : [])
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

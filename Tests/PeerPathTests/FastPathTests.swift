@@ -77,6 +77,26 @@ struct FastPathTests {
         #expect(pattern.nsMatches(in: SearchText(text)).count == 1)
     }
 
+    /// A text's runs of letters, sorted and found by halving, are those a look at each run finds:
+    /// the run itself, and the runs beginning with one (words of up to 12 letters, which the
+    /// fingerprint holds whole), in texts of a few words to a few hundred.
+    @Test func runsFoundByHalvingAreThoseALookAtEachFinds() {
+        var generator = SystemRandomNumberGenerator()
+        let vocabulary = ["peer", "peers", "support", "supporting", "lead", "leader", "leadership", "a", "an", "team", "teams",
+                          "recovery", "Recover", "self", "SELF-DIRECTED", "co-production", "mentally", "ill", "people’s", "x"]
+        for size in [0, 1, 3, 10, 40, 300] {
+            let words = (0..<size).map { _ in vocabulary.randomElement(using: &generator)! }
+            let text = SearchText(words.joined(separator: " "))
+            let runs = words.joined(separator: " ").lowercased().split { !("a"..."z").contains($0) }.map(String.init)
+            for probe in vocabulary + ["pe", "suppo", "lea", "s", "z", "teamsx", "recoveryy", "directed", "production"] {
+                let letters = probe.lowercased().filter { ("a"..."z").contains($0) }
+                let run = Array(letters.utf8).withUnsafeBufferPointer { LetterRun($0[...]) }
+                #expect(text.has(run) == runs.contains(letters), "\(probe) in \(size) words")
+                #expect(text.hasRun(beginningWith: run) == runs.contains { $0.hasPrefix(letters) }, "\(probe) in \(size) words")
+            }
+        }
+    }
+
     // MARK: YAMLComposer
 
     static func compose(_ yaml: String) throws -> YAMLValue? {

@@ -3,14 +3,33 @@ import Testing
 @testable import PeerPath
 import PeerPathModel
 
-@Suite("Side by side: two pieces of work at once, the same results as one after the other")
+@Suite("Side by side: pieces of work shared between two cores, the same results as one after the other")
 struct SideBySideTests {
-    @Test func bothResultsComeBackInTheirPlaces() {
-        for size in [0, 1, 1_000] {
-            let (first, second) = SideBySide.run({ (0..<size).reduce(0, +) }, { String(repeating: "a", count: size) })
-            #expect(first == size * (size - 1) / 2)
-            #expect(second.count == size)
+    /// Every piece runs once, whatever the number of pieces and however uneven, and its result
+    /// comes back in its place.
+    @Test func everyPieceRunsOnceAndItsResultComesBackInItsPlace() {
+        for count in [0, 1, 2, 3, 17, 200] {
+            let runs = RunCount(count)
+            let pieces: [@Sendable () -> String] = (0..<count).map { index in
+                {
+                    runs.ran(index)
+                    // Uneven work: every seventh piece costs far more than the others.
+                    let size = index % 7 == 0 ? 20_000 : 10
+                    return "\(index):\((0..<size).reduce(0, +))"
+                }
+            }
+            let results = SideBySide.all(pieces)
+            #expect(results == (0..<count).map { "\($0):\((0..<($0 % 7 == 0 ? 20_000 : 10)).reduce(0, +))" })
+            #expect(runs.counts == Array(repeating: 1, count: count))
         }
+    }
+
+    private final class RunCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Int]
+        init(_ count: Int) { values = Array(repeating: 0, count: count) }
+        func ran(_ index: Int) { lock.withLock { values[index] += 1 } }
+        var counts: [Int] { lock.withLock { values } }
     }
 
     /// `assess` runs the language checks beside the others: its findings must be exactly the

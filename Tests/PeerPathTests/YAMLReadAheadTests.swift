@@ -13,7 +13,7 @@ struct YAMLReadAheadTests {
         do {
             let pipeline = try Pipeline(installation: TestSupport.installation, needs: .language, catalogue: catalogue,
                                         readingAhead: readingAhead ? file : nil)
-            #expect((pipeline.readAhead != nil) == readingAhead)
+            #expect((pipeline.preloaded != nil) == readingAhead)
             let assessment = pipeline.assess(try pipeline.load(file), file: file)
             return EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: nil).text()
                 + CheckReport(assessment: assessment, families: [.evaluation, .evidence, .practice, .trace, .language]).text()

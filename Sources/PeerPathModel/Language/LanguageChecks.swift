@@ -149,7 +149,7 @@ public struct LanguageChecks: Sendable {
 
     private func stigmatising(_ roleID: String, _ title: String, _ passages: [Passage]) -> [Finding] {
         passages.flatMap { passage in
-            Self.matches(data.stigmatising, \.pattern, in: passage.text).map { phrase, matched in
+            Self.matches(data.stigmatising, \.pattern, in: passage.search).map { phrase, matched in
                 Finding(.stigmatisingLanguage, .warning,
                     "\(title), \(passage.place): '\(matched)' is stigmatising language",
                     role: roleID, at: passage.location, matched: matched, suggestion: phrase.instead)
@@ -179,7 +179,7 @@ public struct LanguageChecks: Sendable {
         return [("job description", texts.jobDescription), ("person specification", texts.criteria)].compactMap { document -> Finding? in
             let (name, passages) = document
             let hits = passages.flatMap { passage in
-                codedWords(in: passage.text, ignoring: ignoring).map {
+                codedWords(in: passage.search, ignoring: ignoring).map {
                     CodedHit(word: $0.word, coded: $0.coded, side: $0.side, passage: passage)
                 }
             }
@@ -250,7 +250,11 @@ public struct LanguageChecks: Sendable {
     /// The coded words of a text, in order, leaving out words inside the ignored phrases. A
     /// hyphenated word counts once if it matches whole ("self-confident"); otherwise each part counts.
     func codedWords(in text: String, ignoring: [LanguagePattern]) -> [(word: String, coded: CodedWord, side: GenderCodedWords.Side)] {
-        let search = SearchText(text)
+        codedWords(in: SearchText(text), ignoring: ignoring)
+    }
+
+    func codedWords(in search: SearchText, ignoring: [LanguagePattern]) -> [(word: String, coded: CodedWord, side: GenderCodedWords.Side)] {
+        let text = search.text
         let spans = ignoring.flatMap { pattern in
             pattern.nsMatches(in: search).map { range in
                 search.isASCII ? range.location..<NSMaxRange(range) : text.utf8Range(utf16: range)
@@ -309,8 +313,8 @@ public struct LanguageChecks: Sendable {
                     role: role.id, at: passage.location, matched: criterion.text,
                     suggestion: "Say how the panel will assess it: application, interview, test, presentation or references."))
             }
-            let vague = Self.matchRanges(data.criteria.vague, \.pattern, in: criterion.text)
-            let lastStandard = vague.isEmpty ? nil : data.criteria.lastStandardStart(in: criterion.text)
+            let vague = Self.matchRanges(data.criteria.vague, \.pattern, in: passage.search)
+            let lastStandard = vague.isEmpty ? nil : data.criteria.lastStandardStart(in: passage.search)
             for (phrase, matched, range) in vague {
                 if let lastStandard, range.upperBound.utf16Offset(in: criterion.text) <= lastStandard { continue }
                 findings.append(Finding(.untestableCriterion, .warning,
@@ -326,11 +330,10 @@ public struct LanguageChecks: Sendable {
     private func exclusionary(_ role: Role, _ texts: RoleTexts, isEntry: Bool) -> [Finding] {
         zip(role.criteria, texts.criteria).flatMap { criterion, passage -> [Finding] in
             guard criterion.need == .essential else { return [] }
-            let text = SearchText(criterion.text)
             let applicable = data.criteria.exclusionary.filter { requirement in
-                (isEntry || !requirement.entryOnly) && !requirement.unless.contains { $0.occurs(in: text) }
+                (isEntry || !requirement.entryOnly) && !requirement.unless.contains { $0.occurs(in: passage.search) }
             }
-            return Self.matches(applicable, \.pattern, in: criterion.text).map { requirement, matched in
+            return Self.matches(applicable, \.pattern, in: passage.search).map { requirement, matched in
                 let scope = requirement.entryOnly ? " for an entry role" : ""
                 return Finding(.exclusionaryRequirement, .warning,
                     "\(role.title), \(passage.place): '\(matched)' as an essential requirement\(scope) shuts out many of the people peer roles are for",
@@ -356,7 +359,7 @@ public struct LanguageChecks: Sendable {
         }
         let passages = texts.jobDescription.filter { !(laidOut && $0.isHeading) }
         for passage in passages {
-            for (phrase, matched) in Self.matches(data.factorPlan.phrases, \.pattern, in: passage.text) {
+            for (phrase, matched) in Self.matches(data.factorPlan.phrases, \.pattern, in: passage.search) {
                 let factor = data.factorPlan.factor(phrase.factor).map { "factor \($0.number), \($0.name)" } ?? "factor \(phrase.factor)"
                 findings.append(Finding(.factorPlanWording, .warning,
                     "\(role.title), \(passage.place): '\(matched)' is wording from the job evaluation factor plan (\(factor)); a job description says what the postholder does in plain words",
@@ -371,12 +374,16 @@ public struct LanguageChecks: Sendable {
     /// The entries whose patterns match a text, with the text matched, in order. Where matches
     /// overlap the longest (then the first) is kept, so "the mentally ill" is not also "mentally ill".
     static func matches<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern, in text: String) -> [(Entry, String)] {
-        matchRanges(entries, pattern, in: text).map { ($0.0, $0.1) }
+        matches(entries, pattern, in: SearchText(text))
+    }
+
+    static func matches<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern, in search: SearchText) -> [(Entry, String)] {
+        matchRanges(entries, pattern, in: search).map { ($0.0, $0.1) }
     }
 
     static func matchRanges<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern,
-                                   in text: String) -> [(Entry, String, Range<String.Index>)] {
-        let search = SearchText(text)
+                                   in search: SearchText) -> [(Entry, String, Range<String.Index>)] {
+        let text = search.text
         var all: [(Int, NSRange)] = []
         for index in entries.indices {
             for range in pattern(entries[index]).nsMatches(in: search) { all.append((index, range)) }
@@ -416,11 +423,21 @@ public struct LanguageChecks: Sendable {
 
 extension LanguageChecks {
     /// A piece of a role's text, where it sits in the role (for messages) and its line in the pathway.
+    /// Its text is made ready for the phrase checks once, for all of them.
     struct Passage {
-        var text: String
+        var search: SearchText
         var place: String
         var location: SourceLocation?
         var isHeading = false
+
+        var text: String { search.text }
+
+        init(text: String, place: String, location: SourceLocation?, isHeading: Bool = false) {
+            search = SearchText(text)
+            self.place = place
+            self.location = location
+            self.isHeading = isHeading
+        }
     }
 
     /// A role's texts, grouped as the checks read them.

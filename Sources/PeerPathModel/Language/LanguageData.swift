@@ -417,8 +417,7 @@ public struct CriterionWording: Sendable {
     /// Where the last standard in the text begins (a UTF-16 offset), or nil when it gives none. A
     /// vague phrase ending at or before that offset is followed by a standard: one look at the text
     /// answers for every vague phrase in it.
-    func lastStandardStart(in text: String) -> Int? {
-        let search = SearchText(text)
+    func lastStandardStart(in search: SearchText) -> Int? {
         var last: Int?
         func note(_ offset: Int) { last = max(last ?? offset, offset) }
         if search.isASCII {

@@ -12,9 +12,10 @@ struct SearchText {
     /// does (`standIn(for:)`); nil when one does not (a letter or digit outside ASCII, say), and
     /// then the expression runs.
     let handBytes: [UInt8]?
-    /// The fingerprints of the runs of ASCII letters in `handBytes` (`LetterRun`), in order.
-    private(set) var runs: [LetterRun] = []
-    /// One bit for each run's fingerprint (`LetterRun.bit`).
+    /// The fingerprints of the runs of ASCII letters in `handBytes` (`LetterRun`), sorted, so that
+    /// a run, or the runs beginning with one, are found by halving instead of a look at each.
+    private var runs: [LetterRun] = []
+    /// One bit for each run's fingerprint (`LetterRun.bit`): most runs looked for are ruled out by it.
     private var bits: UInt64 = 0
     /// The text as `ExpressionMatcher` reads it; nil when it leaves the text to ICU.
     let expressionText: ExpressionText?
@@ -37,6 +38,7 @@ struct SearchText {
                 start = -1
             }
         }
+        runs.sort()
     }
 
     /// The ASCII stand-in of a text, one byte for each UTF-16 unit, or nil. A phrase's expression
@@ -76,19 +78,38 @@ struct SearchText {
 
     /// Whether the text has this run of letters (or, rarely, another with the same fingerprint).
     func has(_ run: LetterRun) -> Bool {
-        bits & run.bit != 0 && runs.contains(run)
+        guard bits & run.bit != 0 else { return false }
+        let index = firstRun(notBelow: run)
+        return index < runs.count && runs[index] == run
     }
 
-    /// Whether the text has a run of letters that begins with this one.
+    /// Whether the text has a run of letters that begins with this one. The runs that do are
+    /// together in sorted order, from the first not below it (its letters lead the fingerprint,
+    /// so a longer run with the same start sorts after it).
     func hasRun(beginningWith run: LetterRun) -> Bool {
-        runs.contains { $0.begins(with: run) }
+        var index = firstRun(notBelow: run)
+        while index < runs.count, runs[index].sharesLetters(with: run) {
+            if runs[index].begins(with: run) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The index of the first run not below `run` in sorted order.
+    private func firstRun(notBelow run: LetterRun) -> Int {
+        var (low, high) = (0, runs.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if runs[middle] < run { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
 /// A fingerprint of a run of ASCII letters, in any case: its first 12 letters, 5 bits each, and
 /// its length (up to 15). Two runs with different fingerprints differ; two with the same one
 /// nearly always are the same.
-struct LetterRun: Equatable, Sendable {
+struct LetterRun: Comparable, Sendable {
     private let value: UInt64
 
     init(_ letters: Slice<UnsafeBufferPointer<UInt8>>) {
@@ -101,12 +122,19 @@ struct LetterRun: Equatable, Sendable {
 
     private var length: Int { Int(value & 0xF) }
 
+    static func < (a: LetterRun, b: LetterRun) -> Bool { a.value < b.value }
+
     /// A bit of 64 chosen by the fingerprint.
     var bit: UInt64 { 1 << ((value &* 0x9E37_79B9_7F4A_7C15) >> 58) }
 
     /// Whether this run begins with `other`, as far as the fingerprints tell (never false when it does).
     func begins(with other: LetterRun) -> Bool {
         guard length >= other.length else { return false }
+        return sharesLetters(with: other)
+    }
+
+    /// Whether this run's fingerprinted letters begin with all of `other`'s.
+    func sharesLetters(with other: LetterRun) -> Bool {
         let letters = UInt64(min(other.length, 12))
         let mask: UInt64 = letters == 0 ? 0 : ~0 << (64 - 5 * letters)
         return value & mask == other.value & mask

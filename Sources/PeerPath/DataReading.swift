@@ -1,0 +1,85 @@
+import Foundation
+import PeerPathLoading
+import PeerPathModel
+
+/// peerpath's own data as a command needs it, read on a thread of its own: first the scheme, the
+/// evidence cues, the competence domains, the national context and the pay year (`data`), then the
+/// language word lists (`words`), each handed over as soon as it is read. The thread that builds
+/// the pipeline meanwhile parses and loads the pathway, and takes the data when it needs it.
+///
+/// A command run by hand on one pathway starts its reading before its command line is even parsed
+/// (`Pipeline.readEarly`), from the data folder and for the needs that command will ask for; the
+/// pipeline takes that reading when it asks for the same, and starts its own otherwise. A reading
+/// only reads: taken or not, it changes nothing and no result, only when the work is done.
+final class DataReading: Sendable {
+    /// What a reading is for: the data folder, what the command uses, the checks it runs.
+    struct Purpose: Equatable, Sendable {
+        var root: String
+        var needs: Pipeline.Needs
+        var checks: Set<FindingCode.Family>
+    }
+
+    /// The data, apart from the word lists.
+    struct Data: Sendable {
+        var scheme: Scheme
+        var cues: EvidenceCues
+        var domains: [CompetenceDomain]
+        var nationalContext: NationalContext?
+        var costing: EstablishmentCosting?
+    }
+
+    let purpose: Purpose
+    let data = Pending<Result<Data, LoadError>>()
+    /// Nil inside when the command runs no language checks.
+    let words = Pending<Result<LanguageData?, LoadError>>()
+
+    /// Starts reading on another thread.
+    init(_ installation: Installation, purpose: Purpose) {
+        self.purpose = purpose
+        let (data, words) = (self.data, self.words)
+        DispatchQueue.global(qos: .userInitiated).async {
+            data.fulfil(Self.read(installation, needs: purpose.needs, checks: purpose.checks))
+            words.fulfil(Result { () throws(LoadError) in
+                purpose.needs.contains(.language) ? try LanguageLoader.load(folder: installation.languageFolder) : nil
+            })
+        }
+    }
+
+    private static func read(_ installation: Installation, needs: Pipeline.Needs, checks: Set<FindingCode.Family>) -> Result<Data, LoadError> {
+        Result { () throws(LoadError) in
+            let scheme = try SchemeLoader.load(file: installation.schemeFile)
+            let domains = try DomainLoader.load(file: installation.domainsFile)
+            let cues = checks.contains(.evidence) ? try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme) : .none
+            let nationalContext = checks.contains(.practice) ? try NationalContextLoader.load(file: installation.nationalContextFile) : nil
+            var costing: EstablishmentCosting?
+            if needs.contains(.costs) || needs.contains(.documents) {
+                let (onCosts, hours) = try OnCostsLoader.load(file: installation.onCostsFile)
+                costing = EstablishmentCosting(payScale: try PayScaleLoader.load(file: installation.payScaleFile), onCosts: onCosts, fullTimeHours: hours)
+            }
+            return Data(scheme: scheme, cues: cues, domains: domains, nationalContext: nationalContext, costing: costing)
+        }
+    }
+
+    // MARK: The reading started before the command line was parsed
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var early: DataReading?
+
+    /// Starts a reading for later: the next pipeline built for the same purpose takes it.
+    @discardableResult
+    static func startEarly(_ installation: Installation, purpose: Purpose) -> DataReading {
+        let reading = DataReading(installation, purpose: purpose)
+        lock.withLock { early = reading }
+        return reading
+    }
+
+    /// The reading started early for this purpose, handed over once; or a new one started now.
+    static func take(_ installation: Installation, purpose: Purpose) -> DataReading {
+        let taken: DataReading? = lock.withLock {
+            guard let reading = early, reading.purpose == purpose else { return nil }
+            early = nil
+            return reading
+        }
+        return taken ?? DataReading(installation, purpose: purpose)
+    }
+}
