@@ -210,15 +210,20 @@ public struct EvidenceChecks: Sendable {
 
     func inconsistent(_ pathway: Pathway) -> [Finding] {
         var findings: [Finding] = []
-        var first: [String: (role: Role, number: DutyNumber, evidence: String)] = [:]
+        var first: [String: (role: Role, number: DutyNumber, duty: Duty)] = [:]
+        // "F2: 4, F7: 3": written only for a duty whose words came before.
+        func scoring(_ duty: Duty) -> String {
+            duty.evidence.sorted { $0.factor < $1.factor }.map { "F\($0.factor): \($0.level)" }.joined(separator: ", ")
+        }
         for role in pathway.roles {
             for numbered in role.dutyAreas.flatMap(\.duties) {
                 let key = CueText(numbered.duty.text).words.joined(separator: " ")
-                let evidence = numbered.duty.evidence.sorted { $0.factor < $1.factor }.map { "F\($0.factor): \($0.level)" }.joined(separator: ", ")
-                guard let earlier = first[key] else {
-                    first[key] = (role, numbered.number, evidence)
+                guard let earlierDuty = first[key] else {
+                    first[key] = (role, numbered.number, numbered.duty)
                     continue
                 }
+                let earlier = (role: earlierDuty.role, number: earlierDuty.number, evidence: scoring(earlierDuty.duty))
+                let evidence = scoring(numbered.duty)
                 guard earlier.evidence != evidence else { continue }
                 if let id = numbered.duty.catalogueID, role.scoringReasons[id] != nil || earlier.role.scoringReasons[id] != nil { continue }
                 let name = numbered.duty.catalogueID.map { " ('\($0)')" } ?? ""
