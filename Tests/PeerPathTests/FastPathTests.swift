@@ -97,6 +97,31 @@ struct FastPathTests {
         }
     }
 
+    /// The phrases a text's runs of letters pick out (`PhraseIndex`) find what trying every phrase
+    /// finds: in each phrase of the stigmatising and factor-plan lists written into a sentence (so
+    /// each is found), in the shipped catalogue's duties, and in texts with symbols or letters
+    /// outside ASCII.
+    @Test func phrasesPickedOutByRunsFindWhatEveryPhraseFinds() throws {
+        let data = try LanguageLoader.load(folder: TestSupport.installation.languageFolder)
+        let catalogue = try String(contentsOfFile: TestSupport.repository + "/pathways/catalogue/duties.yaml", encoding: .utf8)
+        let lists: [[LanguagePattern]] = [data.stigmatising.map(\.pattern), data.factorPlan.phrases.map(\.pattern)]
+        var texts = catalogue.split(separator: "\n").map(String.init)
+        for list in lists { texts += list.map { "The postholder will \($0.description.replacingOccurrences(of: "*", with: "ing")) each week." } }
+        texts += ["A café for people’s recovery – £60", "Suffering from schizophrenia, the patient’s relapse", "", "?!", "co-produce co-production"]
+        var found = 0
+        for list in lists {
+            let index = PhraseIndex(list)
+            for text in texts {
+                let search = SearchText(text)
+                let picked = LanguageChecks.matches(list, { $0 }, in: search, index: index).map { "\($0.0.description)=\($0.1)" }
+                let every = LanguageChecks.matches(list, { $0 }, in: search).map { "\($0.0.description)=\($0.1)" }
+                #expect(picked == every, "\(text)")
+                found += every.count
+            }
+        }
+        #expect(found > 150)
+    }
+
     // MARK: YAMLComposer
 
     static func compose(_ yaml: String) throws -> YAMLValue? {

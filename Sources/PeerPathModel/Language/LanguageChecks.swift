@@ -42,6 +42,9 @@ import Foundation
 ///   finding at the first such heading, instead of one per heading).
 public struct LanguageChecks: Sendable {
     public let data: LanguageData
+    /// The stigmatising phrases and the factor plan's, by the runs of letters they need.
+    private let stigmatisingIndex: PhraseIndex
+    private let factorPlanIndex: PhraseIndex
 
     /// Documents scoring below this Flesch reading ease read hard (60–70 is plain English).
     public static let minimumReadingEase = 60.0
@@ -58,6 +61,8 @@ public struct LanguageChecks: Sendable {
 
     public init(data: LanguageData) {
         self.data = data
+        stigmatisingIndex = PhraseIndex(data.stigmatising.map(\.pattern))
+        factorPlanIndex = PhraseIndex(data.factorPlan.phrases.map(\.pattern))
     }
 
     public func findings(for pathway: Pathway) -> [Finding] {
@@ -149,7 +154,7 @@ public struct LanguageChecks: Sendable {
 
     private func stigmatising(_ roleID: String, _ title: String, _ passages: [Passage]) -> [Finding] {
         passages.flatMap { passage in
-            Self.matches(data.stigmatising, \.pattern, in: passage.search).map { phrase, matched in
+            Self.matches(data.stigmatising, \.pattern, in: passage.search, index: stigmatisingIndex).map { phrase, matched in
                 Finding(.stigmatisingLanguage, .warning,
                     "\(title), \(passage.place): '\(matched)' is stigmatising language",
                     role: roleID, at: passage.location, matched: matched, suggestion: phrase.instead)
@@ -359,7 +364,7 @@ public struct LanguageChecks: Sendable {
         }
         let passages = texts.jobDescription.filter { !(laidOut && $0.isHeading) }
         for passage in passages {
-            for (phrase, matched) in Self.matches(data.factorPlan.phrases, \.pattern, in: passage.search) {
+            for (phrase, matched) in Self.matches(data.factorPlan.phrases, \.pattern, in: passage.search, index: factorPlanIndex) {
                 let factor = data.factorPlan.factor(phrase.factor).map { "factor \($0.number), \($0.name)" } ?? "factor \(phrase.factor)"
                 findings.append(Finding(.factorPlanWording, .warning,
                     "\(role.title), \(passage.place): '\(matched)' is wording from the job evaluation factor plan (\(factor)); a job description says what the postholder does in plain words",
@@ -377,15 +382,17 @@ public struct LanguageChecks: Sendable {
         matches(entries, pattern, in: SearchText(text))
     }
 
-    static func matches<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern, in search: SearchText) -> [(Entry, String)] {
-        matchRanges(entries, pattern, in: search).map { ($0.0, $0.1) }
+    /// With an `index` of the entries' patterns, only the entries it picks out for the text are tried.
+    static func matches<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern, in search: SearchText,
+                               index: PhraseIndex? = nil) -> [(Entry, String)] {
+        matchRanges(entries, pattern, in: search, index: index).map { ($0.0, $0.1) }
     }
 
     static func matchRanges<Entry>(_ entries: [Entry], _ pattern: (Entry) -> LanguagePattern,
-                                   in search: SearchText) -> [(Entry, String, Range<String.Index>)] {
+                                   in search: SearchText, index phrases: PhraseIndex? = nil) -> [(Entry, String, Range<String.Index>)] {
         let text = search.text
         var all: [(Int, NSRange)] = []
-        for index in entries.indices {
+        for index in phrases?.candidates(in: search) ?? Array(entries.indices) {
             for range in pattern(entries[index]).nsMatches(in: search) { all.append((index, range)) }
         }
         all.sort { a, b in

@@ -95,6 +95,11 @@ struct SearchText {
         return false
     }
 
+    /// Each different run of letters of the text, once.
+    func forEachRun(_ body: (LetterRun) -> Void) {
+        for (index, run) in runs.enumerated() where index == 0 || runs[index - 1] != run { body(run) }
+    }
+
     /// The index of the first run not below `run` in sorted order.
     private func firstRun(notBelow run: LetterRun) -> Int {
         var (low, high) = (0, runs.count)
@@ -109,7 +114,7 @@ struct SearchText {
 /// A fingerprint of a run of ASCII letters, in any case: its first 12 letters, 5 bits each, and
 /// its length (up to 15). Two runs with different fingerprints differ; two with the same one
 /// nearly always are the same.
-struct LetterRun: Comparable, Sendable {
+struct LetterRun: Comparable, Hashable, Sendable {
     private let value: UInt64
 
     init(_ letters: Slice<UnsafeBufferPointer<UInt8>>) {
