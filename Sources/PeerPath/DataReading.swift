@@ -3,9 +3,10 @@ import PeerPathLoading
 import PeerPathModel
 
 /// peerpath's own data as a command needs it, read on a thread of its own: first the scheme, the
-/// evidence cues, the competence domains, the national context and the pay year (`data`), then the
-/// language word lists (`words`), each handed over as soon as it is read. The thread that builds
-/// the pipeline meanwhile parses and loads the pathway, and takes the data when it needs it.
+/// evidence cues, the competence domains, the national context and the pay year (`data`), handed
+/// over as soon as they are read, then the language word lists (`words`), four files, which the
+/// thread that builds the pipeline shares once it has parsed and loaded the pathway: each file is
+/// read by whichever thread takes it first.
 ///
 /// A command run by hand on one pathway starts its reading before its command line is even parsed
 /// (`Pipeline.readEarly`), from the data folder and for the needs that command will ask for; the
@@ -30,19 +31,26 @@ final class DataReading: Sendable {
 
     let purpose: Purpose
     let data = Pending<Result<Data, LoadError>>()
-    /// Nil inside when the command runs no language checks.
-    let words = Pending<Result<LanguageData?, LoadError>>()
+    /// The word lists, one piece a file; nil when the command runs no language checks.
+    private let wordLists: SharedPieces<Result<LanguageLoader.WordList, LoadError>>?
 
     /// Starts reading on another thread.
     init(_ installation: Installation, purpose: Purpose) {
         self.purpose = purpose
-        let (data, words) = (self.data, self.words)
+        let wordLists = purpose.needs.contains(.language) ? SharedPieces(LanguageLoader.pieces(folder: installation.languageFolder)) : nil
+        self.wordLists = wordLists
+        let data = self.data
         DispatchQueue.global(qos: .userInitiated).async {
             data.fulfil(Self.read(installation, needs: purpose.needs, checks: purpose.checks))
-            words.fulfil(Result { () throws(LoadError) in
-                purpose.needs.contains(.language) ? try LanguageLoader.load(folder: installation.languageFolder) : nil
-            })
+            wordLists?.work()
         }
+    }
+
+    /// The word lists (nil when the command runs no language checks): this thread reads the files
+    /// the reading's own thread has not begun, then waits for the rest.
+    func words() throws(LoadError) -> LanguageData? {
+        guard let wordLists else { return nil }
+        return try LanguageLoader.assemble(wordLists.values())
     }
 
     private static func read(_ installation: Installation, needs: Pipeline.Needs, checks: Set<FindingCode.Family>) -> Result<Data, LoadError> {

@@ -99,7 +99,7 @@ public struct Pipeline: Sendable {
             (ahead.file, Result { () throws(LoadError) in try loader.load(file: ahead.file, readAhead: ahead) })
         }
         do {
-            language = try reading.words.wait().get().map(LanguageChecks.init)
+            language = try reading.words().map(LanguageChecks.init)
         } catch {
             throw PeerPathError(.software, error.description)
         }

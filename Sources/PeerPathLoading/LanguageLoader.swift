@@ -12,11 +12,42 @@ public enum LanguageLoader {
     public static let criteriaFile = "criteria.yaml"
 
     public static func load(folder: String) throws(LoadError) -> LanguageData {
-        let path = { (name: String) in (folder as NSString).appendingPathComponent(name) }
-        return LanguageData(stigmatising: try stigmatising(file: path(stigmatisingFile)),
-                            genderCoded: try genderCoded(file: path(genderCodedFile)),
-                            factorPlan: try factorPlan(file: path(factorPlanFile)),
-                            criteria: try criteria(file: path(criteriaFile)))
+        try assemble(pieces(folder: folder).map { $0() })
+    }
+
+    /// One of the four lists, read.
+    public enum WordList: Sendable {
+        case stigmatising([LanguagePhrase])
+        case genderCoded(GenderCodedWords)
+        case factorPlan(FactorPlanWording)
+        case criteria(CriterionWording)
+    }
+
+    /// The four lists as pieces of work, each reading one file, to run in any order or at once (the
+    /// longest, the factor plan's, first); `assemble` makes the data of their results.
+    public static func pieces(folder: String) -> [@Sendable () -> Result<WordList, LoadError>] {
+        let path = { @Sendable (name: String) in (folder as NSString).appendingPathComponent(name) }
+        return [
+            { Result { () throws(LoadError) in .factorPlan(try factorPlan(file: path(factorPlanFile))) } },
+            { Result { () throws(LoadError) in .criteria(try criteria(file: path(criteriaFile))) } },
+            { Result { () throws(LoadError) in .stigmatising(try stigmatising(file: path(stigmatisingFile))) } },
+            { Result { () throws(LoadError) in .genderCoded(try genderCoded(file: path(genderCodedFile))) } },
+        ]
+    }
+
+    /// The data of the four lists read by `pieces`, their results in the pieces' order, or the
+    /// error of the first that failed in the order the lists are named above (stigmatising,
+    /// gender-coded, factor plan, criteria), as reading them one after the other so reports it.
+    public static func assemble(_ lists: [Result<WordList, LoadError>]) throws(LoadError) -> LanguageData {
+        precondition(lists.count == 4, "the four lists of pieces(folder:)")
+        // The pieces' places of stigmatising, gender-coded, factor plan and criteria.
+        for place in [2, 3, 0, 1] {
+            if case .failure(let error) = lists[place] { throw error }
+        }
+        guard case .success(.factorPlan(let factorPlan)) = lists[0], case .success(.criteria(let criteria)) = lists[1],
+              case .success(.stigmatising(let stigmatising)) = lists[2], case .success(.genderCoded(let genderCoded)) = lists[3]
+        else { preconditionFailure("the four lists of pieces(folder:), in its order") }
+        return LanguageData(stigmatising: stigmatising, genderCoded: genderCoded, factorPlan: factorPlan, criteria: criteria)
     }
 
     /// `phrases:` a list of `{phrase | pattern, instead}`.

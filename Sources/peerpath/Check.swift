@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
     static let reads = Reads(reporting: [.evaluation, .evidence, .practice, .trace, .language])
 
     func run() {
-        options.report(Self.reads, failingAt: .error)
+        options.request.report(Self.reads, failingAt: .error)
     }
 }
 
@@ -44,10 +44,24 @@ struct TraceCommand: ParsableCommand {
     /// The trace reports the trace's findings alone: the other checks, and their data, are not needed.
     static let reads = Reads(reporting: [.trace])
 
-    func run() throws {
+    func run() {
+        TraceRequest(pathway: pathway, role: role, format: format, catalogue: catalogue.catalogue, share: share.share).run()
+    }
+}
+
+/// What `trace` was asked for, however the command line was read (`QuickCommandLine`).
+struct TraceRequest: Equatable {
+    var pathway: String
+    var role: String
+    var format: ReportFormat = .text
+    var catalogue: String?
+    var share: String?
+
+    func run() -> Never {
         do {
-            let pipeline = try Pipeline(installation: share.installation(), needs: Self.reads.needs, catalogue: catalogue.catalogue,
-                                        checks: Self.reads.checks, readingAhead: pathway)
+            let reads = TraceCommand.reads
+            let pipeline = try Pipeline(installation: ShareOptions.installation(share: share), needs: reads.needs, catalogue: catalogue,
+                                        checks: reads.checks, readingAhead: pathway)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             try assessment.requireRole(role, file: pathway)
             let report = TraceReport(assessment: assessment, roleID: role)

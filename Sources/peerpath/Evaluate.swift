@@ -31,9 +31,23 @@ struct Evaluate: ParsableCommand {
     static let reads = Reads(reporting: EvaluationReport.families, needs: .margins)
 
     func run() {
+        EvaluateRequest(pathway: pathway, role: role, format: format, catalogue: catalogue.catalogue, share: share.share).run()
+    }
+}
+
+/// What `evaluate` was asked for, however the command line was read (`QuickCommandLine`).
+struct EvaluateRequest: Equatable {
+    var pathway: String
+    var role: String?
+    var format: ReportFormat = .text
+    var catalogue: String?
+    var share: String?
+
+    func run() -> Never {
         do {
-            let pipeline = try Pipeline(installation: share.installation(), needs: Self.reads.needs, catalogue: catalogue.catalogue,
-                                        checks: Self.reads.checks, readingAhead: pathway)
+            let reads = Evaluate.reads
+            let pipeline = try Pipeline(installation: ShareOptions.installation(share: share), needs: reads.needs, catalogue: catalogue,
+                                        checks: reads.checks, readingAhead: pathway)
             let assessment = pipeline.assess(try pipeline.load(pathway), file: pathway)
             if let role { try assessment.requireRole(role, file: pathway) }
             let report = EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: role)

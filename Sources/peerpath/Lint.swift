@@ -18,6 +18,6 @@ struct Lint: ParsableCommand {
     static let reads = Reads(reporting: [.language])
 
     func run() {
-        options.report(Self.reads, failingAt: .warning)
+        options.request.report(Self.reads, failingAt: .warning)
     }
 }

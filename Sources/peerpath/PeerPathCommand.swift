@@ -5,6 +5,9 @@ import PeerPath
 @main
 struct PeerPathCommand: ParsableCommand {
     static func main() {
+        // A plain command line of a command run by hand is read without ArgumentParser; any other
+        // goes to ArgumentParser, which the data is read beside.
+        if let request = QuickCommandLine.read(Array(CommandLine.arguments.dropFirst())) { request.run() }
         EarlyReading.start(CommandLine.arguments)
         main(nil)
     }

@@ -62,6 +62,25 @@ struct DataReadingTests {
         #expect(early == Self.report(pathway, installation: installation, early: false))
     }
 
+    /// The word lists are read a file at a time by either thread; with two broken, the error is the
+    /// one reading them in their named order meets first (stigmatising, gender-coded, factor plan,
+    /// criteria), whichever thread read which.
+    @Test func twoBrokenWordListsGiveTheFirstInTheirOrder() throws {
+        let root = TestSupport.temporaryFolder()
+        for folder in ["data", "templates"] {
+            try FileManager.default.copyItem(atPath: "\(TestSupport.repository)/\(folder)", toPath: "\(root)/\(folder)")
+        }
+        for broken in ["criteria.yaml", "factor-plan.yaml"] {
+            try "phrases: [\n".write(toFile: "\(root)/data/language/\(broken)", atomically: true, encoding: .utf8)
+        }
+        for _ in 0..<5 {
+            let report = Self.report(TestSupport.shippedPathways[0], installation: Installation(root: root), early: false)
+            #expect(report.hasPrefix("error 70: "))
+            #expect(report.contains("factor-plan.yaml"))
+            #expect(!report.contains("criteria.yaml"))
+        }
+    }
+
     /// The pathway loaded beside the word lists is handed over for its own file only.
     @Test func thePathwayLoadedAheadIsHandedOverForItsOwnFileOnly() throws {
         let files = TestSupport.shippedPathways
