@@ -34,6 +34,7 @@ let package = Package(
         // librsvg and cairo (Debian: librsvg2-2): PNG fallbacks of the SVG diagrams. Opened with dlopen when a
         // PNG is first drawn, not linked (see RsvgLibrary); the module declares the few types and functions used.
         .systemLibrary(name: "CRsvg"),
+        .target(name: "CCores"),
         // The domain: pathway model, job evaluation, findings. Foundation only.
         .target(name: "PeerPathModel"),
         // YAML files -> model (and the documents' wording), with a file:line:column on every error. Yams brings
@@ -59,7 +60,7 @@ let package = Package(
         // The pipeline that ties the stages together: load -> evaluate -> compose -> write.
         .target(
             name: "PeerPath",
-            dependencies: ["PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats"]
+            dependencies: ["PeerPathModel", "PeerPathLoading", "PeerPathDocuments", "PeerPathFormats", "CCores"]
         ),
         // `peerpath serve`: the local web workbench (pages, what-if, previews, downloads) on Hummingbird.
         .target(

@@ -40,7 +40,7 @@ final class DataReading: Sendable {
         let wordLists = purpose.needs.contains(.language) ? SharedPieces(LanguageLoader.pieces(folder: installation.languageFolder)) : nil
         self.wordLists = wordLists
         let data = self.data
-        DispatchQueue.global(qos: .userInitiated).async {
+        SecondCore.shared.run {
             data.fulfil(Self.read(installation, needs: purpose.needs, checks: purpose.checks))
             wordLists?.work()
         }

@@ -24,6 +24,44 @@ struct SideBySideTests {
         }
     }
 
+    /// Many callers at once, as a batch or the tests build pipelines: the second core's one thread
+    /// takes their shares in turn, each caller finishes whatever is left, and every result is right.
+    @Test func manyCallersAtOnceEachGetTheirOwnResults() async {
+        await withTaskGroup(of: Bool.self) { group in
+            for caller in 0..<16 {
+                group.addTask {
+                    let pieces: [@Sendable () -> Int] = (0..<50).map { index in { caller * 1_000 + index } }
+                    return SideBySide.all(pieces) == (0..<50).map { caller * 1_000 + $0 }
+                }
+            }
+            for await right in group { #expect(right) }
+        }
+    }
+
+    /// The second core's jobs run one at a time, in the order given.
+    @Test func theSecondCoresJobsRunInTheOrderGiven() {
+        let runs = RunCount(1)
+        let order = JobOrder()
+        let done = DispatchSemaphore(value: 0)
+        for index in 0..<100 {
+            SecondCore.shared.run {
+                order.add(index)
+                runs.ran(0)
+                if index == 99 { done.signal() }
+            }
+        }
+        done.wait()
+        #expect(order.values == Array(0..<100))
+        #expect(runs.counts == [100])
+    }
+
+    private final class JobOrder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [Int] = []
+        func add(_ value: Int) { lock.withLock { list.append(value) } }
+        var values: [Int] { lock.withLock { list } }
+    }
+
     private final class RunCount: @unchecked Sendable {
         private let lock = NSLock()
         private var values: [Int]
