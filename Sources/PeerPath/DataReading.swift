@@ -55,9 +55,10 @@ final class DataReading: Sendable {
 
     private static func read(_ installation: Installation, needs: Pipeline.Needs, checks: Set<FindingCode.Family>) -> Result<Data, LoadError> {
         Result { () throws(LoadError) in
+            // In this order, so that of two broken files the same one is reported as ever.
             let scheme = try SchemeLoader.load(file: installation.schemeFile)
-            let domains = try DomainLoader.load(file: installation.domainsFile)
             let cues = checks.contains(.evidence) ? try EvidenceCueLoader.load(file: installation.evidenceCuesFile, scheme: scheme) : .none
+            let domains = try DomainLoader.load(file: installation.domainsFile)
             let nationalContext = checks.contains(.practice) ? try NationalContextLoader.load(file: installation.nationalContextFile) : nil
             var costing: EstablishmentCosting?
             if needs.contains(.costs) || needs.contains(.documents) {
