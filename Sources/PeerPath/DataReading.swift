@@ -3,7 +3,7 @@ import PeerPathLoading
 import PeerPathModel
 
 /// peerpath's own data as a command needs it, read on a thread of its own: first the scheme, the
-/// evidence cues, the competence domains, the national context and the pay year (`data`), handed
+/// evidence cues, the competence domains, the national context and the pay year (`data()`), handed
 /// over as soon as they are read, then the language word lists (`words`), four files, which the
 /// thread that builds the pipeline shares once it has parsed and loaded the pathway: each file is
 /// read by whichever thread takes it first.
@@ -30,20 +30,27 @@ final class DataReading: Sendable {
     }
 
     let purpose: Purpose
-    let data = Pending<Result<Data, LoadError>>()
+    /// The data as one piece of work (which the pipeline's thread does itself if the reading's
+    /// own thread has not begun it).
+    private let dataPiece: SharedPieces<Result<Data, LoadError>>
     /// The word lists, one piece a file; nil when the command runs no language checks.
     private let wordLists: SharedPieces<Result<LanguageLoader.WordList, LoadError>>?
 
     /// Starts reading on another thread.
     init(_ installation: Installation, purpose: Purpose) {
         self.purpose = purpose
+        let dataPiece = SharedPieces([{ @Sendable in Self.read(installation, needs: purpose.needs, checks: purpose.checks) }])
         let wordLists = purpose.needs.contains(.language) ? SharedPieces(LanguageLoader.pieces(folder: installation.languageFolder)) : nil
-        self.wordLists = wordLists
-        let data = self.data
+        (self.dataPiece, self.wordLists) = (dataPiece, wordLists)
         SecondCore.shared.run {
-            data.fulfil(Self.read(installation, needs: purpose.needs, checks: purpose.checks))
+            dataPiece.work()
             wordLists?.work()
         }
+    }
+
+    /// The data, once read.
+    func data() throws(LoadError) -> Data {
+        try dataPiece.values()[0].get()
     }
 
     /// The word lists (nil when the command runs no language checks): this thread reads the files

@@ -88,7 +88,7 @@ public struct Pipeline: Sendable {
         let ahead = file.flatMap { $0.lowercased().hasSuffix(".xml") ? nil : YAMLReadAhead(pathway: $0, catalogueFolder: catalogue) }
         let data: DataReading.Data
         do {
-            data = try reading.data.wait().get()
+            data = try reading.data()
         } catch {
             throw PeerPathError(.software, error.description)
         }

@@ -12,14 +12,9 @@ struct DataReadingTests {
 
     /// What a pipeline makes of a file, as the evaluation and the checks report it, or its error.
     static func report(_ file: String, installation: Installation = TestSupport.installation, early: Bool) -> String {
-        do {
+        TestSupport.reports(file) { () throws(PeerPathError) in
             if early { Pipeline.readEarly(installation: installation, needs: .language, checks: everyCheck) }
-            let pipeline = try Pipeline(installation: installation, needs: .language, checks: everyCheck, readingAhead: file)
-            let assessment = pipeline.assess(try pipeline.load(file), file: file)
-            return EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: nil).text()
-                + CheckReport(assessment: assessment, families: everyCheck).text()
-        } catch {
-            return "error \(error.exitCode): \(error.message)"
+            return try Pipeline(installation: installation, needs: .language, checks: everyCheck, readingAhead: file)
         }
     }
 

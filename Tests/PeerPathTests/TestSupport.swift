@@ -22,6 +22,19 @@ enum TestSupport {
     }()
 
     static let scheme: Scheme = try! SchemeLoader.load(file: installation.schemeFile)
+
+    /// What a pipeline makes of a file, as `evaluate` and `check` report it (every family), or its
+    /// error: for comparing two ways of building the pipeline.
+    static func reports(_ file: String, pipeline build: () throws(PeerPathError) -> Pipeline) -> String {
+        do {
+            let pipeline = try build()
+            let assessment = pipeline.assess(try pipeline.load(file), file: file)
+            return EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: nil).text()
+                + CheckReport(assessment: assessment, families: [.evaluation, .evidence, .practice, .trace, .language]).text()
+        } catch {
+            return "error \(error.exitCode): \(error.message)"
+        }
+    }
     /// Every test that writes documents validates each XML file against the schema as it is written.
     static let pipeline: Pipeline = try! Pipeline(installation: installation, validating: true)
     /// The pipeline for the practice and language fixtures, which share `Fixtures/catalogue`

@@ -10,15 +10,11 @@ import PeerPathModel
 struct YAMLReadAheadTests {
     /// What a pipeline makes of a file, as the evaluation and the checks report it.
     static func report(_ file: String, readingAhead: Bool, catalogue: String? = nil) -> String {
-        do {
+        TestSupport.reports(file) { () throws(PeerPathError) in
             let pipeline = try Pipeline(installation: TestSupport.installation, needs: .language, catalogue: catalogue,
                                         readingAhead: readingAhead ? file : nil)
             #expect((pipeline.preloaded != nil) == readingAhead)
-            let assessment = pipeline.assess(try pipeline.load(file), file: file)
-            return EvaluationReport(assessment: assessment, scheme: pipeline.scheme, roleID: nil).text()
-                + CheckReport(assessment: assessment, families: [.evaluation, .evidence, .practice, .trace, .language]).text()
-        } catch {
-            return "error \(error.exitCode): \(error.message)"
+            return pipeline
         }
     }
 
